@@ -1,0 +1,14 @@
+/** Jest runs the TypeScript sources through ts-jest; type errors are caught by `npm run typecheck`. */
+module.exports = {
+  testEnvironment: "node",
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true } }],
+    "^.+\\.m?js$": ["ts-jest", { isolatedModules: true, tsconfig: { allowJs: true, module: "commonjs" } }],
+  },
+  transformIgnorePatterns: ["/node_modules/(?!(arquero|@uwdata)/)"],
+  testMatch: ["<rootDir>/test/**/*.test.ts?(x)"],
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+  },
+  testTimeout: 60000,
+};

@@ -312,6 +312,8 @@ export interface ReportTable {
   totals: ReportCell[] | null;
   /** Caption under the table: period, denominator, 口径. */
   note: string;
+  /** Per-cell formats where one column mixes kinds (the overview's values); null = the column's. */
+  cellFormats?: (ColumnFormat | null)[][];
 }
 
 export type ChartKind = "columnClustered" | "barClustered" | "line" | "pie" | "columnStacked";
@@ -329,6 +331,8 @@ export interface ChartSpec {
   valueAxisTitle: string;
   /** Percent-formatted value axis. */
   percentAxis: boolean;
+  /** Chart only the first rows of the table body (e.g. communities that have a rate). */
+  rowCount?: number;
 }
 
 export type SectionKey =

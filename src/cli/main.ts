@@ -1,0 +1,286 @@
+/**
+ * `cedu report` and `cedu validate`: the engine on .xlsx files, for people
+ * without Microsoft 365 and for district offices with many workbooks.
+ * Every failure is one line and an exit code, never a stack trace.
+ */
+import * as path from "path";
+import { allIssues, analyze, figures, periodFrom, periodISO, type Analysis } from "../core/engine";
+import { format, normalizeLang, t } from "../core/i18n";
+import { rateValue } from "../core/rate";
+import { buildReport } from "../core/report";
+import { columnLetter } from "../core/text";
+import type { Issue, Lang, Metrics, Rate } from "../core/types";
+import { ReadError, readWorkbookFile } from "./read";
+import { renderWorkbook } from "./write-xlsx";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`),
+  err: (s) => process.stderr.write(s.endsWith("\n") ? s : `${s}\n`),
+};
+
+interface Args {
+  command: string;
+  file: string;
+  from?: string;
+  to?: string;
+  lang: Lang;
+  json: boolean;
+  out?: string;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[], envLang: Lang): Args {
+  const [command, ...rest] = argv;
+  const args: Partial<Args> & { lang: Lang; json: boolean } = { command, lang: envLang, json: false };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(t("cli.badOption", args.lang, { value: a }));
+      return v;
+    };
+    if (a === "--json") args.json = true;
+    else if (a === "--from") args.from = value();
+    else if (a === "--to") args.to = value();
+    else if (a === "--lang") args.lang = normalizeLang(value());
+    else if (a === "--out") args.out = value();
+    else if (a.startsWith("--")) throw new UsageError(t("cli.badOption", args.lang, { value: a }));
+    else if (!args.file) args.file = a;
+    else throw new UsageError(t("cli.badOption", args.lang, { value: a }));
+  }
+  if ((command !== "report" && command !== "validate") || !args.file) throw new UsageError(t("cli.usage", args.lang));
+  return args as Args;
+}
+
+const num = (r: Rate) => rateValue(r);
+
+function issueJson(i: Issue, lang: Lang) {
+  return { sheet: i.sheet, cell: i.cell, code: i.code, severity: i.severity, message: format(i.message, lang), value: i.value };
+}
+
+function sheetsJson(a: Analysis) {
+  return a.sheets.map((s) => ({
+    name: s.name,
+    kind: s.kind,
+    headerRow: s.headerRow,
+    columns: Object.fromEntries(Object.entries(s.columns).map(([f, c]) => [f, columnLetter(c as number)])),
+    hidden: s.hidden,
+    confidence: s.confidence,
+    explanation: s.explanation,
+  }));
+}
+
+/** The JSON contract of `cedu report --json`. */
+export function reportJson(a: Analysis, m: Metrics, lang: Lang) {
+  const o = m.overall;
+  const s = m.schools;
+  return {
+    period: periodISO(m.period),
+    overall: {
+      participants: o.participants,
+      enrolments: o.enrolments,
+      participationRate: num(o.participationRate),
+      activities: o.activities,
+      attendance: o.attendance,
+      hours: o.hours,
+      completionRate: num(o.completionRate),
+      excellenceRate: num(o.excellenceRate),
+      qualifiedRate: num(o.qualifiedRate),
+      residents: o.residents,
+      target: o.target,
+    },
+    byCommunity: m.byCommunity.map((c) => ({
+      community: c.community,
+      residents: c.residents,
+      participants: c.participants,
+      participationRate: num(c.participationRate),
+      enrolments: c.enrolments,
+      activities: c.activities,
+      attendance: c.attendance,
+      hours: c.hours,
+    })),
+    schools: {
+      count: s?.count ?? 0,
+      excellenceRate: s ? num(s.excellenceRate) : null,
+      qualifiedRate: s ? num(s.qualifiedRate) : null,
+      byType: Object.fromEntries(
+        (s?.byType ?? []).map((g) => [g.type, { count: g.count, excellenceRate: num(g.excellenceRate), qualifiedRate: num(g.qualifiedRate) }])
+      ),
+    },
+    sheets: sheetsJson(a).map(({ name, kind, headerRow, columns }) => ({ name, kind, headerRow, columns })),
+    issues: allIssues(a, m).map((i) => issueJson(i, lang)),
+  };
+}
+
+/** Display width: CJK characters take two columns in a terminal. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+function pad(s: string, w: number, right: boolean): string {
+  const fill = " ".repeat(Math.max(0, w - width(s)));
+  return right ? fill + s : s + fill;
+}
+function textTable(header: string[], rows: string[][], numeric: boolean[]): string {
+  const widths = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ""))));
+  const line = (cells: string[]) => cells.map((x, c) => pad(x, widths[c], numeric[c])).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function shown(v: string | number | null, percent: boolean, lang: Lang): string {
+  if (v === null) return t("report.na", lang);
+  if (typeof v === "string") return v;
+  if (percent) return `${(v * 100).toFixed(1)}%`;
+  return Number.isInteger(v) ? v.toLocaleString("en-US") : v.toFixed(1);
+}
+
+function reportText(a: Analysis, m: Metrics, lang: Lang, file: string): string {
+  const spec = buildReport(m, { lang });
+  const parts: string[] = [`${path.basename(file)} — ${spec.sheets[0].title}`, ""];
+  parts.push(t("cli.sheets", lang));
+  parts.push(
+    textTable(
+      ["", "", ""],
+      a.sheets.map((s) => [s.name, s.kind ? t(`kind.${s.kind}`, lang) : t("kind.none", lang), format(s.explanation, lang)]),
+      [false, false, false]
+    )
+      .split("\n")
+      .slice(2)
+      .join("\n")
+  );
+  for (const section of spec.sheets[0].sections) {
+    const tb = section.table;
+    parts.push("", `■ ${tb.title}`);
+    const rows = (tb.totals ? [...tb.rows, tb.totals] : tb.rows).map((r, i) =>
+      r.map((v, c) => shown(v, (tb.cellFormats?.[i]?.[c] ?? tb.columns[c].format) === "percent", lang))
+    );
+    parts.push(textTable(tb.columns.map((c) => c.header), rows, tb.columns.map((c) => c.format !== "text")));
+  }
+  parts.push("", issueSummary(allIssues(a, m), lang, 20));
+  return parts.join("\n");
+}
+
+function issueSummary(issues: Issue[], lang: Lang, limit: number): string {
+  const count = (s: string) => issues.filter((i) => i.severity === s).length;
+  if (issues.length === 0) return t("cli.noIssues", lang);
+  const lines = [
+    `${t("cli.issues", lang)}: ${t("cli.issueCounts", lang, { errors: count("error"), warnings: count("warning"), infos: count("info") })}`,
+  ];
+  const byCode = new Map<string, Issue[]>();
+  for (const i of issues) {
+    const list = byCode.get(i.code);
+    if (list) list.push(i);
+    else byCode.set(i.code, [i]);
+  }
+  for (const [code, list] of byCode) {
+    lines.push("", `[${t(`severity.${list[0].severity}`, lang)}] ${code} (${list.length})`);
+    for (const i of list.slice(0, limit)) {
+      lines.push(`  ${i.cell || "—"}  ${format(i.message, lang)}${i.value ? `  «${i.value}»` : ""}`);
+    }
+    if (list.length > limit) lines.push(`  ${t("cli.more", lang, { count: list.length - limit })}`);
+  }
+  return lines.join("\n");
+}
+
+function readFailure(e: ReadError, file: string, lang: Lang): string {
+  switch (e.kind) {
+    case "notFound":
+      return t("cli.notFound", lang, { file });
+    case "xls":
+      return t("cli.xls", lang, { file });
+    case "encrypted":
+      return t("cli.encrypted", lang, { file });
+    case "notWorkbook":
+      return t("cli.notWorkbook", lang, { file });
+    default:
+      return t("cli.unreadable", lang, { file, reason: e.reason });
+  }
+}
+
+/** Runs the command line; resolves to the exit code (0 ok, 1 errors found, 2 unusable input). */
+export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const envLang = normalizeLang(env.CEDU_LANG ?? env.LC_ALL ?? env.LANG ?? "en-US");
+  let args: Args;
+  try {
+    args = parseArgs(argv, envLang);
+  } catch (e) {
+    io.err(e instanceof UsageError ? e.message : t("cli.usage", envLang));
+    return 2;
+  }
+  const { lang } = args;
+  try {
+    let workbook;
+    try {
+      workbook = await readWorkbookFile(args.file);
+    } catch (e) {
+      if (e instanceof ReadError) {
+        io.err(readFailure(e, args.file, lang));
+        return 2;
+      }
+      throw e;
+    }
+    const analysis = analyze(workbook);
+    if (!analysis.sheets.some((s) => s.kind)) {
+      if (args.json && args.command === "validate") io.out(JSON.stringify({ ok: false, reason: t("cli.nothingRecognised", lang, { file: args.file }), sheets: sheetsJson(analysis) }));
+      io.err(t("cli.nothingRecognised", lang, { file: args.file }));
+      return 2;
+    }
+    for (const [value, ok] of [
+      [args.from, !args.from || /^\d{4}-\d{2}-\d{2}$/.test(args.from)],
+      [args.to, !args.to || /^\d{4}-\d{2}-\d{2}$/.test(args.to)],
+    ] as const) {
+      if (!ok) {
+        io.err(t("cli.badDate", lang, { value: value ?? "" }));
+        return 2;
+      }
+    }
+    const period = periodFrom(analysis, args.from, args.to);
+    if (!period) {
+      io.err(t("cli.badDate", lang, { value: `${args.from ?? ""} ${args.to ?? ""}`.trim() }));
+      return 2;
+    }
+    const metrics = figures(analysis, { period });
+    const issues = allIssues(analysis, metrics);
+    const errors = issues.filter((i) => i.severity === "error").length;
+
+    if (args.command === "validate") {
+      if (args.json) {
+        const byCode: Record<string, ReturnType<typeof issueJson>[]> = {};
+        for (const i of issues) (byCode[i.code] ??= []).push(issueJson(i, lang));
+        io.out(
+          JSON.stringify({
+            ok: errors === 0,
+            counts: {
+              error: errors,
+              warning: issues.filter((i) => i.severity === "warning").length,
+              info: issues.filter((i) => i.severity === "info").length,
+            },
+            byCode,
+            sheets: sheetsJson(analysis),
+          })
+        );
+      } else {
+        io.out(issueSummary(issues, lang, 50));
+      }
+      return errors > 0 ? 1 : 0;
+    }
+
+    if (args.out) {
+      await renderWorkbook(buildReport(metrics, { lang })).xlsx.writeFile(args.out);
+      io.err(t("cli.written", lang, { file: args.out }));
+    }
+    io.out(args.json ? JSON.stringify(reportJson(analysis, metrics, lang)) : reportText(analysis, metrics, lang, args.file));
+    return 0;
+  } catch (e) {
+    // Last resort: one line, no stack trace.
+    io.err(t("cli.unreadable", lang, { file: args.file, reason: (e as Error)?.message?.split("\n")[0] ?? String(e) }));
+    return 2;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Draws a report spec into an .xlsx workbook with ExcelJS: the same tables,
+ * formats and totals the add-in writes inside Excel. (ExcelJS cannot write
+ * charts; the Excel door draws them natively.)
+ */
+import ExcelJS from "exceljs";
+import { t } from "../core/i18n";
+import type { ColumnFormat, ReportCell, ReportSpec } from "../core/types";
+
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  text: "@",
+  int: "#,##0",
+  decimal: "#,##0.0",
+  percent: "0.0%",
+  date: "yyyy-mm-dd",
+};
+
+const FONT = { name: "Calibri", size: 11 };
+
+/**
+ * Text cells are always written as strings, never as formulas: a community
+ * called "=HYPERLINK(…)" stays text, because ExcelJS only writes a formula
+ * for a {formula} value.
+ */
+function cellValue(v: ReportCell, na: string): ExcelJS.CellValue {
+  if (v === null) return na;
+  return v;
+}
+
+export function renderWorkbook(spec: ReportSpec): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "CEDU";
+  const na = t("report.na", spec.lang);
+  for (const sheet of spec.sheets) {
+    const ws = wb.addWorksheet(sheet.name);
+    const widths: number[] = [];
+    const widen = (c: number, text: string) => {
+      let w = 0;
+      for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+      widths[c] = Math.min(50, Math.max(widths[c] ?? 8, w + 2));
+    };
+    ws.getCell(1, 1).value = sheet.title;
+    ws.getCell(1, 1).font = { ...FONT, size: 14, bold: true };
+    let row = 3;
+    for (const section of sheet.sections) {
+      const tb = section.table;
+      ws.getCell(row, 1).value = tb.title;
+      ws.getCell(row, 1).font = { ...FONT, size: 12, bold: true };
+      row++;
+      tb.columns.forEach((col, c) => {
+        const cell = ws.getCell(row, c + 1);
+        cell.value = col.header;
+        cell.font = { ...FONT, bold: true, color: { argb: "FFFFFFFF" } };
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF0F6CBD" } };
+        widen(c, col.header);
+      });
+      row++;
+      const body = tb.totals ? [...tb.rows, tb.totals] : tb.rows;
+      body.forEach((values, i) => {
+        values.forEach((v, c) => {
+          const cell = ws.getCell(row, c + 1);
+          cell.value = cellValue(v, na);
+          const format = tb.cellFormats?.[i]?.[c] ?? tb.columns[c]?.format ?? "text";
+          if (typeof v === "number") cell.numFmt = NUMBER_FORMATS[format];
+          cell.font = { ...FONT, bold: tb.totals !== null && i === body.length - 1 };
+          if (typeof v === "string") widen(c, v);
+        });
+        row++;
+      });
+      ws.getCell(row, 1).value = tb.note;
+      ws.getCell(row, 1).font = { ...FONT, italic: true, color: { argb: "FF616161" } };
+      row += 2;
+    }
+    widths.forEach((w, c) => {
+      ws.getColumn(c + 1).width = w;
+    });
+  }
+  return wb;
+}

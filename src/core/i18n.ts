@@ -1,0 +1,369 @@
+/**
+ * Every message, header and title in zh-CN and en-US. Engine results carry
+ * message keys with parameters; doors render them here, in the user's
+ * language, at the last moment.
+ */
+import { KINDS } from "./schema";
+import type { AnyField, Lang, Message, SheetKind } from "./types";
+import { SHEET_KINDS } from "./types";
+
+const zh = {
+  "kind.enrolment": "学员花名册",
+  "kind.activity": "活动记录",
+  "kind.population": "社区人口",
+  "kind.school": "学校名单",
+  "kind.plan": "培训计划",
+  "kind.none": "未识别",
+
+  "detect.matched": "第 {row} 行为表头，识别为{kind}：匹配 {found}",
+  "detect.partial": "第 {row} 行像{kind}的表头（找到 {found}），但缺少必需列：{missing}",
+  "detect.none": "前 {rows} 行中没有可识别的表头。需要的表头例如：姓名、所属社区、培训项目、报名日期（学员花名册）；日期、社区、活动名称、参加人数（活动记录）；社区、常住人口（社区人口）；学校名称、评估等级（学校名单）；月份、项目（培训计划）",
+  "detect.empty": "空工作表",
+  "detect.ignored": "已按您的设置忽略此工作表",
+  "detect.headerRowBeyond": "设置的表头行（第 {row} 行）超出了工作表的数据范围",
+
+  "issue.missingRequired": "必填项“{field}”为空，此行未计入统计",
+  "issue.errorValue": "“{field}”单元格是 Excel 错误值 {value}",
+  "issue.badDate": "“{field}”不是有效日期（或早于 1900 年、晚于今天），此行未计入统计",
+  "issue.badMonth": "“{field}”无法识别为月份（例如 3月、三四月、2025-03），此行未计入统计",
+  "issue.badNumber": "“{field}”不是有效数字或超出范围（{min}–{max}），此行未计入统计",
+  "issue.badEnum": "“{field}”的值“{value}”无法识别，此项按未填写处理",
+  "issue.missingLevel": "学校未填写评估等级：计入学校数，不计入优秀率、合格率",
+  "issue.duplicateCommunity": "社区“{community}”在人口表中重复出现，取人口数较大的一行",
+  "issue.duplicateSchool": "学校“{school}”重复出现，只计一次（取较高等级）",
+  "issue.unknownCommunity": "社区“{community}”不在社区人口表中：此行仍计入，单列显示，不计入参与率",
+  "issue.idPrecisionLost": "身份证号被存成了数字，Excel 只保留 15 位有效数字，后几位已丢失：请将该列设为文本后重新录入。此人暂按姓名+社区识别",
+  "issue.badIdCheckDigit": "身份证号校验码不正确",
+  "issue.badIdBirth": "身份证号中的出生日期无效",
+  "issue.birthMismatch": "出生日期与身份证号不一致",
+  "issue.ageMismatch": "年龄与身份证号不一致（按身份证应为 {expected} 岁）",
+  "issue.genderMismatch": "性别与身份证号不一致",
+  "issue.idNameConflict": "同一身份证号对应了不同的姓名",
+  "issue.duplicateEnrolment": "同一人重复报名同一培训项目，只计一次",
+  "issue.partialSheet": "第 {row} 行像{kind}的表头（找到 {found}），但缺少必需列：{missing}；此表未使用",
+  "issue.noPopulation": "没有社区人口表：无法计算参与率（需要“社区”“常住人口”两列）",
+  "issue.rateOver100": "社区“{community}”的参与率为 {rate}%，超过 100%：请检查是否把人次当成了人数，或人口数已过时",
+  "issue.outOfPeriod": "{count} 行的日期不在统计期（{from} 至 {to}）内，未计入本期统计",
+
+  "severity.error": "错误",
+  "severity.warning": "警告",
+  "severity.info": "提示",
+
+  "report.sheet.summary": "CEDU汇总",
+  "report.title": "社区教育工作统计",
+  "report.titleLine": "{title}　统计期：{from} 至 {to}　生成时间：{generated}",
+  "report.notStated": "（未注明）",
+  "report.total": "合计",
+  "report.yes": "达标",
+  "report.no": "未达标",
+  "report.na": "—",
+
+  "section.overview": "总体情况",
+  "section.community": "分社区参与情况",
+  "section.category": "分类别情况",
+  "section.targetGroup": "分人群情况",
+  "section.month": "分月情况",
+  "section.schools": "学校评估情况（按类型）",
+  "section.teachers": "师资授课场次（按月、按教师类别）",
+  "section.plan": "计划完成情况",
+
+  "col.indicator": "指标",
+  "col.value": "数值",
+  "col.unit": "单位",
+  "col.community": "社区",
+  "col.residents": "常住人口(人)",
+  "col.participants": "参与人数(人)",
+  "col.enrolments": "报名人次(人次)",
+  "col.participationRate": "参与率",
+  "col.target": "目标参与率",
+  "col.targetMet": "是否达标",
+  "col.activities": "活动场次(场)",
+  "col.attendance": "活动参与(人次)",
+  "col.hours": "课时",
+  "col.category": "类别",
+  "col.targetGroup": "人群",
+  "col.month": "月份",
+  "col.completionRate": "结业率",
+  "col.excellenceRate": "优秀率",
+  "col.qualifiedRate": "合格率",
+  "col.schoolType": "学校类型",
+  "col.schools": "学校数(所)",
+  "col.rated": "已评估(所)",
+  "col.excellent": "优秀(所)",
+  "col.qualified": "合格及以上(所)",
+  "col.fullTime": "专职(场)",
+  "col.partTime": "兼职(场)",
+  "col.volunteer": "志愿者(场)",
+  "col.unspecified": "未注明(场)",
+  "col.total": "合计(场)",
+  "col.planMonth": "计划时间",
+  "col.planItem": "计划项目",
+  "col.planned": "计划(场)",
+  "col.delivered": "完成(场)",
+  "col.planCompletion": "计划完成率",
+
+  "ind.participants": "参与人数",
+  "ind.enrolments": "报名人次",
+  "ind.residents": "常住人口",
+  "ind.participationRate": "居民参与率",
+  "ind.target": "参与率目标",
+  "ind.targetMet": "是否达到目标",
+  "ind.activities": "活动场次",
+  "ind.attendance": "活动参与人次",
+  "ind.hours": "课时",
+  "ind.completionRate": "结业率",
+  "ind.excellenceRate": "学员优秀率",
+  "ind.qualifiedRate": "学员合格率",
+  "ind.schools": "学校数",
+  "ind.schoolExcellenceRate": "学校优秀率",
+  "ind.schoolQualifiedRate": "学校合格率",
+  "ind.planCompletion": "计划完成率",
+  "unit.people": "人",
+  "unit.times": "人次",
+  "unit.sessions": "场",
+  "unit.hours": "课时",
+  "unit.schools": "所",
+  "unit.percent": "%",
+
+  "note.overview": "参与人数按身份证号（无则按姓名+社区）去重；参与率 = 人口表所列社区的参与人数 ÷ 常住人口；目标未设置时按 60%。",
+  "note.community": "人数按人去重，合计行为全表去重人数，不是各行之和；不在人口表中的社区单列，不计参与率。",
+  "note.category": "同一人可参加多个类别，各类别人数之和可能大于总人数。",
+  "note.targetGroup": "同一人可属于多个人群，各人群人数之和可能大于总人数。",
+  "note.month": "按报名日期、活动日期归月。",
+  "note.schools": "优秀率 = 优秀 ÷ 已评估；合格率 = 合格及以上 ÷ 已评估；未评估的学校不计入分母。",
+  "note.teachers": "每条活动记录计一场，按活动日期归月。",
+  "note.plan": "计划项目与同月内类别相同或名称相互包含的活动对应，完成场次不超过计划场次。",
+
+  "chart.community": "各社区居民参与率与目标",
+  "chart.category": "各类别报名人次",
+  "chart.month": "各月活动场次与参与人次",
+  "chart.schools": "各类学校优秀率与合格率",
+  "chart.teachers": "各月授课场次（按教师类别）",
+  "chart.plan": "计划与完成场次",
+  "chart.targetGroup": "各人群参与人数",
+  "axis.rate": "比率",
+  "axis.count": "数量",
+
+  "cli.usage": "用法：cedu report <工作簿.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out 汇总.xlsx]\n      cedu validate <工作簿.xlsx> [--json] [--lang zh-CN|en-US]",
+  "cli.notFound": "找不到文件：{file}",
+  "cli.unreadable": "无法读取 {file}：{reason}",
+  "cli.notWorkbook": "{file} 不是 Excel 工作簿（.xlsx）",
+  "cli.xls": "{file} 是旧版 .xls 格式，CEDU 只读取 .xlsx：请在 Excel 或 WPS 中“另存为 .xlsx”后再试",
+  "cli.encrypted": "{file} 设有打开密码，CEDU 无法读取：请在 Excel 中取消密码后另存一份",
+  "cli.nothingRecognised": "{file} 中没有可识别的工作表（需要学员花名册、活动记录等表头）",
+  "cli.badDate": "日期“{value}”无效，请使用 YYYY-MM-DD",
+  "cli.badOption": "无法识别的参数：{value}",
+  "cli.sheets": "识别的工作表",
+  "cli.issues": "问题",
+  "cli.issueCounts": "{errors} 个错误，{warnings} 个警告，{infos} 个提示",
+  "cli.noIssues": "没有发现问题",
+  "cli.written": "已写入 {file}",
+  "cli.period": "统计期：{from} 至 {to}",
+  "cli.more": "……另有 {count} 条",
+} as const;
+
+export type MessageKey = keyof typeof zh;
+
+const en: Record<MessageKey, string> = {
+  "kind.enrolment": "learner roster",
+  "kind.activity": "activity log",
+  "kind.population": "community population",
+  "kind.school": "school list",
+  "kind.plan": "training plan",
+  "kind.none": "not recognised",
+
+  "detect.matched": "Header in row {row}, recognised as {kind}: matched {found}",
+  "detect.partial": "Row {row} looks like the header of a {kind} (found {found}) but lacks required columns: {missing}",
+  "detect.none": "No recognisable header in the first {rows} rows. Expected headers such as Name, Community, Course, Enrolment date (learner roster); Date, Community, Activity, Participants (activity log); Community, Residents (population); School, Level (school list); Month, Item (training plan)",
+  "detect.empty": "Empty sheet",
+  "detect.ignored": "Ignored, as you chose",
+  "detect.headerRowBeyond": "The header row you set (row {row}) lies beyond the sheet's data",
+
+  "issue.missingRequired": "Required field “{field}” is empty; the row is left out of the figures",
+  "issue.errorValue": "“{field}” holds the Excel error {value}",
+  "issue.badDate": "“{field}” is not a valid date (or lies before 1900 or after today); the row is left out of the figures",
+  "issue.badMonth": "“{field}” is not a month (e.g. 3月, 三四月, 2025-03); the row is left out of the figures",
+  "issue.badNumber": "“{field}” is not a valid number or is out of range ({min}–{max}); the row is left out of the figures",
+  "issue.badEnum": "“{field}” value “{value}” is not recognised and is treated as blank",
+  "issue.missingLevel": "The school has no rating: it counts as a school but not in the excellence or qualified rate",
+  "issue.duplicateCommunity": "Community “{community}” appears twice in the population sheet; the larger population is used",
+  "issue.duplicateSchool": "School “{school}” appears twice; counted once (with the better rating)",
+  "issue.unknownCommunity": "Community “{community}” is not in the population sheet: the row counts, in its own line, but not in any participation rate",
+  "issue.idPrecisionLost": "The ID number was stored as a number and Excel kept only 15 digits: format the column as text and enter it again. The person is identified by name + community meanwhile",
+  "issue.badIdCheckDigit": "The ID number's check digit is wrong",
+  "issue.badIdBirth": "The birth date inside the ID number is not a real date",
+  "issue.birthMismatch": "The birth date disagrees with the ID number",
+  "issue.ageMismatch": "The age disagrees with the ID number (which gives {expected})",
+  "issue.genderMismatch": "The gender disagrees with the ID number",
+  "issue.idNameConflict": "One ID number is written with two different names",
+  "issue.duplicateEnrolment": "The same person is enrolled twice in the same course; counted once",
+  "issue.partialSheet": "Row {row} looks like the header of a {kind} (found {found}) but lacks required columns: {missing}; the sheet is not used",
+  "issue.noPopulation": "No population sheet: participation rates need one (columns Community and Residents)",
+  "issue.rateOver100": "Participation in “{community}” is {rate}%, over 100%: check whether attendances were counted as people, or whether the population is out of date",
+  "issue.outOfPeriod": "{count} rows are dated outside the reporting period ({from} to {to}) and are left out of its figures",
+
+  "severity.error": "Error",
+  "severity.warning": "Warning",
+  "severity.info": "Note",
+
+  "report.sheet.summary": "CEDU Summary",
+  "report.title": "Community education figures",
+  "report.titleLine": "{title}   Period: {from} to {to}   Generated: {generated}",
+  "report.notStated": "(not stated)",
+  "report.total": "Total",
+  "report.yes": "Met",
+  "report.no": "Not met",
+  "report.na": "—",
+
+  "section.overview": "Overview",
+  "section.community": "Participation by community",
+  "section.category": "By category",
+  "section.targetGroup": "By target group",
+  "section.month": "By month",
+  "section.schools": "School ratings by type",
+  "section.teachers": "Teaching sessions by month and teacher type",
+  "section.plan": "Plan against delivery",
+
+  "col.indicator": "Indicator",
+  "col.value": "Value",
+  "col.unit": "Unit",
+  "col.community": "Community",
+  "col.residents": "Residents (people)",
+  "col.participants": "Participants (people)",
+  "col.enrolments": "Enrolments",
+  "col.participationRate": "Participation rate",
+  "col.target": "Target",
+  "col.targetMet": "Target met",
+  "col.activities": "Activities",
+  "col.attendance": "Attendance",
+  "col.hours": "Hours",
+  "col.category": "Category",
+  "col.targetGroup": "Target group",
+  "col.month": "Month",
+  "col.completionRate": "Completion rate",
+  "col.excellenceRate": "Excellence rate",
+  "col.qualifiedRate": "Qualified rate",
+  "col.schoolType": "School type",
+  "col.schools": "Schools",
+  "col.rated": "Rated",
+  "col.excellent": "Excellent",
+  "col.qualified": "Qualified or better",
+  "col.fullTime": "Full-time",
+  "col.partTime": "Part-time",
+  "col.volunteer": "Volunteer",
+  "col.unspecified": "Not stated",
+  "col.total": "Total",
+  "col.planMonth": "Planned for",
+  "col.planItem": "Planned item",
+  "col.planned": "Planned sessions",
+  "col.delivered": "Delivered",
+  "col.planCompletion": "Plan completion",
+
+  "ind.participants": "Participants",
+  "ind.enrolments": "Enrolments",
+  "ind.residents": "Residents",
+  "ind.participationRate": "Participation rate",
+  "ind.target": "Participation target",
+  "ind.targetMet": "Target met",
+  "ind.activities": "Activities",
+  "ind.attendance": "Activity attendance",
+  "ind.hours": "Hours",
+  "ind.completionRate": "Completion rate",
+  "ind.excellenceRate": "Learner excellence rate",
+  "ind.qualifiedRate": "Learner qualified rate",
+  "ind.schools": "Schools",
+  "ind.schoolExcellenceRate": "School excellence rate",
+  "ind.schoolQualifiedRate": "School qualified rate",
+  "ind.planCompletion": "Plan completion",
+  "unit.people": "people",
+  "unit.times": "enrolments",
+  "unit.sessions": "sessions",
+  "unit.hours": "hours",
+  "unit.schools": "schools",
+  "unit.percent": "%",
+
+  "note.overview": "People are counted once by ID number (else name + community); participation = participants living in the listed communities ÷ their residents; the target is 60% unless the population sheet sets one.",
+  "note.community": "People are counted once; the total row is the distinct count over the whole table, not the sum of the rows. Communities missing from the population sheet are listed apart, without a rate.",
+  "note.category": "A person may take courses in several categories, so the rows can add up to more than the total.",
+  "note.targetGroup": "A person may belong to several groups, so the rows can add up to more than the total.",
+  "note.month": "Enrolments by enrolment date, activities by activity date.",
+  "note.schools": "Excellence = excellent ÷ rated; qualified = qualified or better ÷ rated; unrated schools are left out of both denominators.",
+  "note.teachers": "Each activity row is one session, by the month of its date.",
+  "note.plan": "A planned item is delivered by activities in its months of the same category or with titles containing each other; never more than planned.",
+
+  "chart.community": "Participation rate by community against the target",
+  "chart.category": "Enrolments by category",
+  "chart.month": "Activities and attendance by month",
+  "chart.schools": "School ratings by type",
+  "chart.teachers": "Teaching sessions by month and teacher type",
+  "chart.plan": "Planned and delivered sessions",
+  "chart.targetGroup": "Participants by target group",
+  "axis.rate": "Rate",
+  "axis.count": "Count",
+
+  "cli.usage": "usage: cedu report <workbook.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out summary.xlsx]\n       cedu validate <workbook.xlsx> [--json] [--lang zh-CN|en-US]",
+  "cli.notFound": "File not found: {file}",
+  "cli.unreadable": "Cannot read {file}: {reason}",
+  "cli.notWorkbook": "{file} is not an Excel workbook (.xlsx)",
+  "cli.xls": "{file} is an old .xls file; CEDU reads .xlsx only: open it in Excel or WPS and \"Save as .xlsx\"",
+  "cli.encrypted": "{file} is protected by a password to open; CEDU cannot read it: remove the password in Excel and save a copy",
+  "cli.nothingRecognised": "No sheet in {file} is recognised (expected a learner roster, an activity log …)",
+  "cli.badDate": "Date “{value}” is not valid; use YYYY-MM-DD",
+  "cli.badOption": "Unknown option: {value}",
+  "cli.sheets": "Recognised sheets",
+  "cli.issues": "Issues",
+  "cli.issueCounts": "{errors} errors, {warnings} warnings, {infos} notes",
+  "cli.noIssues": "No issues found",
+  "cli.written": "Written to {file}",
+  "cli.period": "Period: {from} to {to}",
+  "cli.more": "… and {count} more",
+};
+
+export const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zh, "en-US": en };
+
+/** "zh", "zh-cn", "zh-Hans-CN" → zh-CN; anything else → en-US. */
+export function normalizeLang(tag: string | null | undefined): Lang {
+  return typeof tag === "string" && tag.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
+}
+
+/** The first Chinese or English header synonym of a field, as its label. */
+export function fieldLabel(kind: SheetKind, field: AnyField, lang: Lang): string {
+  const spec = (KINDS[kind].fields as ReadonlyArray<{ field: AnyField; headers: readonly string[] }>).find((f) => f.field === field);
+  if (!spec) return field;
+  const latin = /^[A-Za-z]/;
+  const label = lang === "zh-CN" ? spec.headers.find((h) => !latin.test(h)) : spec.headers.find((h) => latin.test(h));
+  return label ?? spec.headers[0] ?? field;
+}
+
+function localizeParam(name: string, value: string | number, lang: Lang): string {
+  if (typeof value === "number") return String(value);
+  if (name === "kind" && (SHEET_KINDS as readonly string[]).includes(value)) return t(`kind.${value as SheetKind}`, lang);
+  if (name === "field" || name === "missing") {
+    return value
+      .split("|")
+      .map((qualified) => {
+        const [kind, field] = qualified.split(".");
+        return field && (SHEET_KINDS as readonly string[]).includes(kind)
+          ? fieldLabel(kind as SheetKind, field as AnyField, lang)
+          : qualified;
+      })
+      .join(lang === "zh-CN" ? "、" : ", ");
+  }
+  return value;
+}
+
+export function t(key: MessageKey, lang: Lang, params: Record<string, string | number> = {}): string {
+  const template = CATALOGUES[lang][key] ?? CATALOGUES["en-US"][key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? localizeParam(name, params[name], lang) : whole
+  );
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in zh;
+}
+
+/** Renders an engine message in the user's language. */
+export function format(message: Message, lang: Lang): string {
+  return isMessageKey(message.key) ? t(message.key, lang, message.params) : message.key;
+}

@@ -1,0 +1,22 @@
+/** The engine's public surface: what the doors import. */
+export * from "./types";
+export { analyze, figures, allIssues, periodFrom, periodISO, type Analysis, type AnalyzeOptions, type FigureOptions } from "./engine";
+export { buildReport, availableSections, type ReportOptions } from "./report";
+export { computeMetrics, defaultPeriod, findCommunity } from "./metrics";
+export { detectSheet, detectSheets, type DetectedSheet } from "./detect";
+export { rate, rateValue, isDivByZero } from "./rate";
+export { t, format, normalizeLang, fieldLabel, CATALOGUES, type MessageKey } from "./i18n";
+export {
+  epochDayFromISO,
+  isoFromEpochDay,
+  epochDayFromYMD,
+  ymdFromEpochDay,
+  todayEpochDay,
+  maskId,
+  maskPhone,
+  looksLikeFormula,
+  normalizeText,
+} from "./cells";
+export { KINDS, DEFAULT_TARGET } from "./schema";
+export { cellAddress, columnLetter } from "./text";
+export type { Dataset } from "./dataset";

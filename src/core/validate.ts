@@ -1,0 +1,652 @@
+/**
+ * Reads the data rows of every recognised sheet into typed tables and
+ * reports each problem as an issue naming the cell as the user sees it.
+ *
+ * Severity follows DATA-MODEL: an error leaves the row out of the figures, a
+ * warning keeps it. Blank rows are skipped silently; total and footer rows
+ * are skipped and counted.
+ */
+import {
+  cellText,
+  errorLiteral,
+  foldWidth,
+  isBlank,
+  maskId,
+  maskPhone,
+  normalizeText,
+  parseDate,
+  parseMonths,
+  parseNumber,
+  parsePercent,
+  readIdNumber,
+  ymdFromEpochDay,
+  type IdInfo,
+} from "./cells";
+import {
+  Dict,
+  newActivityTable,
+  newEnrolmentTable,
+  RESULT_CODES,
+  STATUS_CODES,
+  TEACHER_CODES,
+  trimTable,
+  type Dataset,
+  type PlanItem,
+  type PopulationRow,
+  type SchoolRow,
+} from "./dataset";
+import type { DetectedSheet } from "./detect";
+import { ENUMS, FOOTER_PREFIXES, KINDS, TOTAL_MARKERS, type FieldSpec, type Level } from "./schema";
+import { cellAddress, headerKey } from "./text";
+import type { AnyField, EpochDay, Issue, IssueCode, Message, SheetInput, SheetKind, Severity } from "./types";
+
+export interface ValidateOptions {
+  date1904?: boolean;
+  /** Dates after this day are errors (bad-date). */
+  today: EpochDay;
+}
+
+/* ------------------------------------------------------------------ enums */
+
+type EnumName = keyof typeof ENUMS;
+type EnumValue<K extends EnumName> = (typeof ENUMS)[K][keyof (typeof ENUMS)[K]];
+const ENUM_LOOKUP: { [K in EnumName]: Map<string, EnumValue<K>> } = {
+  gender: enumMap("gender"),
+  status: enumMap("status"),
+  result: enumMap("result"),
+  level: enumMap("level"),
+  teacherType: enumMap("teacherType"),
+};
+function enumMap<K extends EnumName>(name: K): Map<string, EnumValue<K>> {
+  const table = ENUMS[name] as unknown as Record<string, EnumValue<K>>;
+  return new Map(Object.entries(table).map(([k, v]) => [headerKey(k), v]));
+}
+
+/* ------------------------------------------------------------------ communities */
+
+/** Matches community names as written against the population sheet, forgiving a missing 社区/村 suffix. */
+export class CommunityResolver {
+  private readonly exact = new Map<string, string>();
+  private readonly loose = new Map<string, string | null>();
+
+  constructor(names: readonly string[]) {
+    for (const name of names) {
+      this.exact.set(communityKey(name), name);
+      const l = looseCommunityKey(name);
+      this.loose.set(l, this.loose.has(l) && this.loose.get(l) !== name ? null : name);
+    }
+  }
+
+  get size(): number {
+    return this.exact.size;
+  }
+
+  /** The population sheet's spelling, or undefined for an unknown community. */
+  resolve(name: string): string | undefined {
+    return this.exact.get(communityKey(name)) ?? this.loose.get(looseCommunityKey(name)) ?? undefined;
+  }
+}
+
+function communityKey(name: string): string {
+  return foldWidth(name).replace(/\s+/g, "").toLowerCase();
+}
+const COMMUNITY_SUFFIX = /(社区居委会|社区居民委员会|居委会|村委会|村民委员会|社区|村|居)$/;
+function looseCommunityKey(name: string): string {
+  const k = communityKey(name);
+  const stripped = k.replace(COMMUNITY_SUFFIX, "");
+  return stripped.length > 0 ? stripped : k;
+}
+
+/* ------------------------------------------------------------------ rows */
+
+const TOTAL_KEYS = TOTAL_MARKERS.map(headerKey);
+const FOOTER_KEYS = FOOTER_PREFIXES.map((p) => foldWidth(p).replace(/\s+/g, ""));
+
+export type RowClass = "blank" | "total" | "data";
+
+/** Whether a row is data, a total or footer line, or blank in every mapped column. */
+export function classifyRow(row: ReadonlyArray<unknown> | undefined, mapped: readonly number[]): RowClass {
+  if (!row) return "blank";
+  let first: unknown = undefined;
+  for (let c = 0; c < row.length; c++) {
+    if (!isBlank(row[c])) {
+      first = row[c];
+      break;
+    }
+  }
+  if (first === undefined) return "blank";
+  if (typeof first === "string") {
+    const key = headerKey(first);
+    if (TOTAL_KEYS.some((t) => (t === "sum" ? key === t : key.startsWith(t)))) return "total";
+    const compact = foldWidth(first).replace(/\s+/g, "");
+    if (FOOTER_KEYS.some((p) => compact.startsWith(p))) return "total";
+  }
+  // A pre-numbered template row (only 序号 filled) is blank in every column we read.
+  for (const c of mapped) if (!isBlank(row[c])) return "data";
+  return "blank";
+}
+
+/* ------------------------------------------------------------------ the validator */
+
+interface SheetContext {
+  sheet: DetectedSheet;
+  input: SheetInput;
+  sheetIndex: number;
+  originRow: number;
+  originCol: number;
+}
+
+class Collector {
+  readonly issues: Issue[] = [];
+
+  add(
+    ctx: SheetContext,
+    r: number,
+    col: number | undefined,
+    code: IssueCode,
+    severity: Severity,
+    field: AnyField | undefined,
+    raw: unknown,
+    message: Message
+  ): void {
+    const row = ctx.originRow + r + 1;
+    const column = col === undefined ? 0 : ctx.originCol + col + 1;
+    // Field names travel qualified by kind so that the message can name the column in the user's words.
+    const f = message.params?.field;
+    if (typeof f === "string" && !f.includes(".") && ctx.sheet.kind) {
+      message = { ...message, params: { ...message.params, field: `${ctx.sheet.kind}.${f}` } };
+    }
+    this.issues.push({
+      code,
+      severity,
+      sheet: ctx.sheet.name,
+      row,
+      col: column,
+      cell: cellAddress(ctx.sheet.name, row, column),
+      field,
+      value: displayValue(field, raw),
+      message,
+    });
+  }
+}
+
+/** Issue values never show an ID or phone number in full. */
+function displayValue(field: AnyField | undefined, raw: unknown): string {
+  const text = cellText(raw);
+  if (field === "idNumber") return maskId(text);
+  if (field === "phone") return maskPhone(text);
+  return text;
+}
+
+export interface ValidationResult {
+  data: Dataset;
+  issues: Issue[];
+}
+
+type Cells = ReadonlyArray<unknown>;
+
+/** Column (index into values) of each mapped field of a detected sheet. */
+function localColumns(ctx: SheetContext): Map<AnyField, number> {
+  const m = new Map<AnyField, number>();
+  for (const [field, col] of Object.entries(ctx.sheet.columns) as [AnyField, number][]) {
+    m.set(field, col - ctx.originCol);
+  }
+  return m;
+}
+
+export function validate(
+  sheets: readonly SheetInput[],
+  detected: readonly DetectedSheet[],
+  options: ValidateOptions
+): ValidationResult {
+  const out = new Collector();
+  const dicts = {
+    person: new Dict(),
+    community: new Dict(),
+    course: new Dict(),
+    category: new Dict(),
+    targetGroup: new Dict(),
+    teacher: new Dict(),
+    title: new Dict(),
+  };
+  const contexts: Record<SheetKind, SheetContext[]> = { enrolment: [], activity: [], population: [], school: [], plan: [] };
+  detected.forEach((sheet, i) => {
+    const input = sheets[i];
+    if (!sheet.kind || !input) return;
+    contexts[sheet.kind].push({
+      sheet,
+      input,
+      sheetIndex: i,
+      originRow: input.origin?.row ?? 0,
+      originCol: input.origin?.col ?? 0,
+    });
+  });
+  const sheetNames = sheets.map((s) => s.name);
+  const date1904 = options.date1904 ?? false;
+  const today = options.today;
+
+  /** Reads one typed field; reports and returns undefined when it is unusable. */
+  const readField = <T>(
+    ctx: SheetContext,
+    r: number,
+    spec: FieldSpec,
+    col: number | undefined,
+    cells: Cells,
+    parse: (v: unknown) => { ok: true; value: T } | { ok: false; reason: string },
+    state: { bad: boolean }
+  ): T | undefined => {
+    if (col === undefined) return undefined;
+    const raw = cells[col];
+    const err = errorLiteral(raw);
+    if (err !== null) {
+      const severity: Severity = spec.required || spec.type === "date" || spec.type === "int" || spec.type === "number" ? "error" : "warning";
+      if (severity === "error") state.bad = true;
+      out.add(ctx, r, col, "error-value", severity, spec.field, raw, { key: "issue.errorValue", params: { value: err, field: spec.field } });
+      return undefined;
+    }
+    if (isBlank(raw)) {
+      if (spec.required) {
+        state.bad = true;
+        out.add(ctx, r, col, "missing-required", "error", spec.field, raw, { key: "issue.missingRequired", params: { field: spec.field } });
+      }
+      return undefined;
+    }
+    const p = parse(raw);
+    if (p.ok) return p.value;
+    state.bad = true;
+    const code: IssueCode = spec.type === "date" ? "bad-date" : spec.type === "month" ? "bad-month" : "bad-number";
+    out.add(ctx, r, col, code, "error", spec.field, raw, {
+      key: `issue.${code === "bad-date" ? "badDate" : code === "bad-month" ? "badMonth" : "badNumber"}`,
+      params: { field: spec.field, min: spec.min ?? "", max: spec.max ?? "" },
+    });
+    return undefined;
+  };
+
+  const numberIn = (spec: FieldSpec, integer: boolean) => (v: unknown) => {
+    const p = parseNumber(v);
+    if (!p.ok) return p;
+    const n = p.value;
+    if (integer && !Number.isInteger(n)) return { ok: false as const, reason: "range" };
+    if (spec.min !== undefined && (spec.minExclusive ? n <= spec.min : n < spec.min)) return { ok: false as const, reason: "range" };
+    if (spec.max !== undefined && n > spec.max) return { ok: false as const, reason: "range" };
+    return p;
+  };
+  const MIN_DAY = -25567; // 1900-01-01
+  const dateIn = (v: unknown) => {
+    const p = parseDate(v, date1904);
+    if (!p.ok) return p;
+    if (p.value < MIN_DAY || p.value > today) return { ok: false as const, reason: "range" };
+    return p;
+  };
+
+  const readText = (cells: Cells, col: number | undefined): string => (col === undefined ? "" : normalizeText(cells[col]));
+
+  const readEnum = <K extends EnumName>(
+    ctx: SheetContext,
+    r: number,
+    name: K,
+    field: AnyField,
+    col: number | undefined,
+    cells: Cells
+  ): EnumValue<K> | null => {
+    if (col === undefined) return null;
+    const raw = cells[col];
+    if (isBlank(raw)) return null;
+    const err = errorLiteral(raw);
+    const value = err === null ? ENUM_LOOKUP[name].get(headerKey(normalizeText(raw))) : undefined;
+    if (value === undefined) {
+      out.add(ctx, r, col, err === null ? "bad-enum" : "error-value", "warning", field, raw, {
+        key: err === null ? "issue.badEnum" : "issue.errorValue",
+        params: { field, value: err ?? cellText(raw) },
+      });
+      return null;
+    }
+    return value;
+  };
+
+  const each = (kind: SheetKind, fn: (ctx: SheetContext, cols: Map<AnyField, number>, r: number, cells: Cells) => void) => {
+    for (const ctx of contexts[kind]) {
+      const cols = localColumns(ctx);
+      const mapped = Array.from(cols.values());
+      const values = ctx.input.values;
+      let dataRows = 0;
+      let skipped = 0;
+      for (let r = ctx.sheet.dataStart; r < values.length; r++) {
+        const cells = values[r];
+        const cls = classifyRow(cells, mapped);
+        if (cls === "blank") continue;
+        if (cls === "total") {
+          skipped++;
+          continue;
+        }
+        dataRows++;
+        fn(ctx, cols, r, cells ?? []);
+      }
+      ctx.sheet.dataRows = dataRows;
+      ctx.sheet.skippedRows = skipped;
+    }
+  };
+
+  const spec = <K extends SheetKind>(kind: K) => {
+    const m = new Map<AnyField, FieldSpec>();
+    for (const f of KINDS[kind].fields as readonly FieldSpec[]) m.set(f.field, f);
+    return (field: AnyField): FieldSpec => m.get(field) as FieldSpec;
+  };
+
+  /* ---------------- population (first: other sheets are checked against it) */
+  let population: PopulationRow[] | null = null;
+  if (contexts.population.length > 0) {
+    const f = spec("population");
+    const byCommunity = new Map<number, PopulationRow>();
+    each("population", (ctx, cols, r, cells) => {
+      const state = { bad: false };
+      const name = readField(ctx, r, f("community"), cols.get("community"), cells, (v) => ({ ok: true, value: normalizeText(v) }), state);
+      const residents = readField(ctx, r, f("residents"), cols.get("residents"), cells, numberIn(f("residents"), true), state);
+      const households = readField(ctx, r, f("households"), cols.get("households"), cells, numberIn(f("households"), true), state);
+      const target = readField(ctx, r, f("target"), cols.get("target"), cells, parsePercent, state);
+      if (state.bad || name === undefined || residents === undefined) return;
+      const id = dicts.community.id(name);
+      const row: PopulationRow = {
+        community: id,
+        residents,
+        households: households ?? null,
+        target: target ?? null,
+        sheet: ctx.sheet.name,
+        row: ctx.originRow + r + 1,
+        col: ctx.originCol + (cols.get("residents") ?? 0) + 1,
+      };
+      const prev = byCommunity.get(id);
+      if (prev) {
+        out.add(ctx, r, cols.get("community"), "duplicate-community", "warning", "community", name, {
+          key: "issue.duplicateCommunity",
+          params: { community: name },
+        });
+        // Keep the larger figure whatever the row order, so the result does not depend on sorting.
+        if (row.residents > prev.residents || (row.residents === prev.residents && (row.target ?? -1) > (prev.target ?? -1))) {
+          byCommunity.set(id, { ...row, households: row.households ?? prev.households });
+        }
+      } else {
+        byCommunity.set(id, row);
+      }
+    });
+    population = Array.from(byCommunity.values());
+  }
+  const resolver = new CommunityResolver(population ? population.map((p) => dicts.community.values[p.community]) : []);
+
+  /** Canonical community id; warns when the population sheet does not list it. */
+  const communityOf = (ctx: SheetContext, r: number, col: number | undefined, name: string): number => {
+    if (!population) return dicts.community.id(name);
+    const canonical = resolver.resolve(name);
+    if (canonical !== undefined) return dicts.community.id(canonical);
+    out.add(ctx, r, col, "unknown-community", "warning", "community", name, { key: "issue.unknownCommunity", params: { community: name } });
+    return dicts.community.id(name);
+  };
+
+  /* ---------------- schools */
+  let schools: SchoolRow[] | null = null;
+  if (contexts.school.length > 0) {
+    const f = spec("school");
+    const byName = new Map<string, SchoolRow>();
+    const rank = (l: Level | null) => (l === "excellent" ? 3 : l === "qualified" ? 2 : l === "unqualified" ? 1 : 0);
+    each("school", (ctx, cols, r, cells) => {
+      const state = { bad: false };
+      const name = readField(ctx, r, f("name"), cols.get("name"), cells, (v) => ({ ok: true, value: normalizeText(v) }), state);
+      if (isBlank(cells[cols.get("level") ?? -1]) && cols.get("level") !== undefined) {
+        out.add(ctx, r, cols.get("level"), "missing-required", "warning", "level", "", { key: "issue.missingLevel", params: {} });
+      }
+      const level = readEnum(ctx, r, "level", "level", cols.get("level"), cells);
+      if (state.bad || name === undefined) return;
+      const communityText = readText(cells, cols.get("community"));
+      const row: SchoolRow = {
+        name,
+        level,
+        community: communityText ? dicts.community.id(resolver.resolve(communityText) ?? communityText) : -1,
+        type: readText(cells, cols.get("type")),
+      };
+      const key = name.replace(/\s+/g, "");
+      const prev = byName.get(key);
+      if (prev) {
+        out.add(ctx, r, cols.get("name"), "duplicate-school", "warning", "name", name, { key: "issue.duplicateSchool", params: { school: name } });
+        if (rank(row.level) > rank(prev.level) || (rank(row.level) === rank(prev.level) && row.type < prev.type)) byName.set(key, row);
+      } else {
+        byName.set(key, row);
+      }
+    });
+    schools = Array.from(byName.values());
+  }
+
+  /* ---------------- plan */
+  let plan: PlanItem[] | null = null;
+  if (contexts.plan.length > 0) {
+    const f = spec("plan");
+    plan = [];
+    const items = plan;
+    // A month cell merged over several plan rows arrives only in its first row: carry it down.
+    each("plan", (ctx, cols, r, cells) => {
+      const state = { bad: false };
+      const monthCol = cols.get("month");
+      let monthRaw = monthCol === undefined ? undefined : cells[monthCol];
+      if (isBlank(monthRaw) && monthCol !== undefined) {
+        for (let up = r - 1; up >= ctx.sheet.dataStart; up--) {
+          const above = ctx.input.values[up]?.[monthCol];
+          if (!isBlank(above)) {
+            monthRaw = above;
+            break;
+          }
+        }
+      }
+      const filled = monthCol === undefined ? cells : cells.map((c, i) => (i === monthCol ? monthRaw : c));
+      const months = readField(ctx, r, f("month"), monthCol, filled, (v) => {
+        const m = parseMonths(v, date1904);
+        return m ? { ok: true, value: m } : { ok: false, reason: "unreadable" };
+      }, state);
+      const item = readField(ctx, r, f("item"), cols.get("item"), cells, (v) => ({ ok: true, value: normalizeText(v) }), state);
+      const sessions = readField(ctx, r, f("sessions"), cols.get("sessions"), cells, numberIn(f("sessions"), true), state);
+      if (state.bad || !months || item === undefined) return;
+      items.push({
+        monthText: months.text,
+        months: months.months,
+        year: months.year,
+        item,
+        category: readText(cells, cols.get("category")),
+        sessions: sessions ?? 1,
+      });
+    });
+  }
+
+  /* ---------------- enrolments */
+  let totalEnrolRows = 0;
+  for (const ctx of contexts.enrolment) totalEnrolRows += Math.max(0, ctx.input.values.length - ctx.sheet.dataStart);
+  const enrol = newEnrolmentTable(totalEnrolRows);
+  let latest: EpochDay | null = null;
+  let earliest: EpochDay | null = null;
+  const seeDate = (d: EpochDay) => {
+    if (latest === null || d > latest) latest = d;
+    if (earliest === null || d < earliest) earliest = d;
+  };
+  if (contexts.enrolment.length > 0) {
+    const f = spec("enrolment");
+    const idNames = new Map<string, string>();
+    const seenPairs = new Set<number>();
+    const asText = (v: unknown) => ({ ok: true as const, value: normalizeText(v) });
+    each("enrolment", (ctx, cols, r, cells) => {
+      const state = { bad: false };
+      const name = readField(ctx, r, f("name"), cols.get("name"), cells, asText, state);
+      const communityText = readField(ctx, r, f("community"), cols.get("community"), cells, asText, state);
+      const course = readField(ctx, r, f("course"), cols.get("course"), cells, asText, state);
+      const date = readField(ctx, r, f("enrolDate"), cols.get("enrolDate"), cells, dateIn, state);
+      const birth = readField(ctx, r, f("birthDate"), cols.get("birthDate"), cells, dateIn, state);
+      const age = readField(ctx, r, f("age"), cols.get("age"), cells, numberIn(f("age"), true), state);
+      readField(ctx, r, f("score"), cols.get("score"), cells, numberIn(f("score"), false), state);
+      const gender = readEnum(ctx, r, "gender", "gender", cols.get("gender"), cells);
+      const status = readEnum(ctx, r, "status", "status", cols.get("status"), cells);
+      const result = readEnum(ctx, r, "result", "result", cols.get("result"), cells);
+
+      // ID number: checked, never shown in full.
+      const idCol = cols.get("idNumber");
+      let id: IdInfo | null = null;
+      if (idCol !== undefined) {
+        const raw = cells[idCol];
+        const err = errorLiteral(raw);
+        if (err !== null) {
+          out.add(ctx, r, idCol, "error-value", "warning", "idNumber", raw, { key: "issue.errorValue", params: { value: err, field: "idNumber" } });
+        } else {
+          id = readIdNumber(raw);
+          if (id?.kind === "precision-lost") {
+            out.add(ctx, r, idCol, "id-precision-lost", "warning", "idNumber", raw, { key: "issue.idPrecisionLost", params: {} });
+          } else if (id?.kind === "prc18" && (!id.checkDigitOk || !id.birth)) {
+            out.add(ctx, r, idCol, "bad-id-number", "warning", "idNumber", raw, {
+              key: id.birth ? "issue.badIdCheckDigit" : "issue.badIdBirth",
+              params: {},
+            });
+          }
+        }
+      }
+      if (state.bad || name === undefined || communityText === undefined || course === undefined || date === undefined) return;
+
+      // Cross-checks against the ID number.
+      if (id && (id.kind === "prc18" || id.kind === "prc15") && id.birth) {
+        if (birth !== undefined && birth !== id.birth) {
+          out.add(ctx, r, cols.get("birthDate"), "age-mismatch", "warning", "birthDate", cells[cols.get("birthDate") ?? 0], {
+            key: "issue.birthMismatch",
+            params: {},
+          });
+        }
+        if (age !== undefined) {
+          const expected = ageAt(id.birth, date);
+          if (Math.abs(expected - age) > 1) {
+            out.add(ctx, r, cols.get("age"), "age-mismatch", "warning", "age", age, { key: "issue.ageMismatch", params: { expected } });
+          }
+        }
+        if (gender && id.gender && gender !== id.gender) {
+          out.add(ctx, r, cols.get("gender"), "gender-mismatch", "warning", "gender", cells[cols.get("gender") ?? 0], {
+            key: "issue.genderMismatch",
+            params: {},
+          });
+        }
+      }
+
+      const community = communityOf(ctx, r, cols.get("community"), communityText);
+      const nameKey = name.replace(/\s+/g, "").toLowerCase();
+      const usableId = id !== null && id.kind !== "precision-lost" && id.key.length > 0;
+      if (usableId && id) {
+        const known = idNames.get(id.key);
+        if (known === undefined) idNames.set(id.key, nameKey);
+        else if (known !== nameKey) {
+          out.add(ctx, r, cols.get("name"), "id-name-conflict", "warning", "name", name, { key: "issue.idNameConflict", params: {} });
+        }
+      }
+      const personKey = usableId && id ? `I:${id.key}` : `N:${nameKey}\u0001${dicts.community.values[community]}`;
+      const person = dicts.person.id(personKey);
+      const courseId = dicts.course.id(course);
+      const pair = person * 2 ** 21 + courseId;
+      if (seenPairs.has(pair)) {
+        out.add(ctx, r, cols.get("course"), "duplicate-enrolment", "warning", "course", course, { key: "issue.duplicateEnrolment", params: {} });
+      } else {
+        seenPairs.add(pair);
+      }
+
+      const i = enrol.length++;
+      enrol.sheet[i] = ctx.sheetIndex;
+      enrol.row[i] = ctx.originRow + r + 1;
+      enrol.person[i] = person;
+      enrol.community[i] = community;
+      enrol.course[i] = courseId;
+      enrol.date[i] = date;
+      const category = readText(cells, cols.get("category"));
+      enrol.category[i] = category ? dicts.category.id(category) : -1;
+      const group = readText(cells, cols.get("targetGroup"));
+      enrol.targetGroup[i] = group ? dicts.targetGroup.id(group) : -1;
+      enrol.status[i] = STATUS_CODES.indexOf(status);
+      enrol.result[i] = RESULT_CODES.indexOf(result);
+      seeDate(date);
+    });
+  }
+
+  /* ---------------- activities */
+  let totalActRows = 0;
+  for (const ctx of contexts.activity) totalActRows += Math.max(0, ctx.input.values.length - ctx.sheet.dataStart);
+  const act = newActivityTable(totalActRows);
+  if (contexts.activity.length > 0) {
+    const f = spec("activity");
+    const asText = (v: unknown) => ({ ok: true as const, value: normalizeText(v) });
+    each("activity", (ctx, cols, r, cells) => {
+      const state = { bad: false };
+      const date = readField(ctx, r, f("date"), cols.get("date"), cells, dateIn, state);
+      const communityText = readField(ctx, r, f("community"), cols.get("community"), cells, asText, state);
+      const title = readField(ctx, r, f("title"), cols.get("title"), cells, asText, state);
+      const participants = readField(ctx, r, f("participants"), cols.get("participants"), cells, numberIn(f("participants"), true), state);
+      const hours = readField(ctx, r, f("hours"), cols.get("hours"), cells, numberIn(f("hours"), false), state);
+      const teacherType = readEnum(ctx, r, "teacherType", "teacherType", cols.get("teacherType"), cells);
+      if (state.bad || date === undefined || communityText === undefined || title === undefined || participants === undefined) return;
+      const i = act.length++;
+      act.sheet[i] = ctx.sheetIndex;
+      act.row[i] = ctx.originRow + r + 1;
+      act.date[i] = date;
+      act.community[i] = communityOf(ctx, r, cols.get("community"), communityText);
+      act.title[i] = dicts.title.id(title);
+      const category = readText(cells, cols.get("category"));
+      act.category[i] = category ? dicts.category.id(category) : -1;
+      const group = readText(cells, cols.get("targetGroup"));
+      act.targetGroup[i] = group ? dicts.targetGroup.id(group) : -1;
+      const teacher = readText(cells, cols.get("teacher"));
+      act.teacher[i] = teacher ? dicts.teacher.id(teacher) : -1;
+      act.teacherType[i] = TEACHER_CODES.indexOf(teacherType);
+      act.participants[i] = participants;
+      act.hours[i] = hours ?? 0;
+      seeDate(date);
+    });
+  }
+
+  /* ---------------- sheet-level notes */
+  for (const sheet of detected) {
+    if (!sheet.kind && sheet.explanation.key === "detect.partial") {
+      out.issues.push({
+        code: "no-header",
+        severity: "warning",
+        sheet: sheet.name,
+        row: sheet.headerRow,
+        col: 0,
+        cell: cellAddress(sheet.name, 0, 0),
+        value: "",
+        message: { key: "issue.partialSheet", params: sheet.explanation.params ?? {} },
+      });
+    }
+  }
+  const hasKind = (k: SheetKind) => contexts[k].length > 0;
+  if (hasKind("enrolment") && !hasKind("population")) {
+    out.issues.push(workbookIssue("missing-kind", { key: "issue.noPopulation", params: {} }));
+  }
+
+  return {
+    data: {
+      sheetNames,
+      dateColumns: detected.map((d) => {
+        const col = d.kind === "enrolment" ? d.columns.enrolDate : d.kind === "activity" ? d.columns.date : undefined;
+        return col === undefined ? 0 : col + 1;
+      }),
+      dicts,
+      enrolments: trimTable(enrol),
+      activities: trimTable(act),
+      population,
+      schools,
+      plan,
+      latestDate: latest,
+      earliestDate: earliest,
+    },
+    issues: out.issues,
+  };
+}
+
+function workbookIssue(code: IssueCode, message: Message): Issue {
+  return { code, severity: "info", sheet: "", row: 0, col: 0, cell: "", value: "", message };
+}
+
+/** Whole years from birth to a day. */
+export function ageAt(birth: EpochDay, day: EpochDay): number {
+  const b = ymdFromEpochDay(birth);
+  const d = ymdFromEpochDay(day);
+  let age = d.y - b.y;
+  if (d.m < b.m || (d.m === b.m && d.d < b.d)) age--;
+  return age;
+}

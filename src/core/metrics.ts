@@ -274,7 +274,6 @@ export function computeMetrics(data: Dataset, options: MetricsOptions): Metrics 
     total: 0,
   }));
   const teacherSessions = new Map<number, { sessions: number; hours: number; types: number[] }>();
-  const activeMonths: number[] = [];
   let hasTeachers = false;
   for (let i = 0; i < a.length; i++) {
     const d = a.date[i];
@@ -293,7 +292,6 @@ export function computeMetrics(data: Dataset, options: MetricsOptions): Metrics 
       c.attendance += people;
       c.hours += hours;
     }
-    activeMonths.push(month);
     const type = TEACHER_CODES[a.teacherType[i]] ?? "unspecified";
     const tm = teacherMonths[month];
     tm[type]++;
@@ -436,7 +434,7 @@ export function computeMetrics(data: Dataset, options: MetricsOptions): Metrics 
     byMonth: months,
     schools: schoolStats(data, fCommunity),
     teachers: hasTeachers ? teacherStats(teacherMonths, teacherSessions, dicts.teacher.values) : null,
-    plan: planStats(data, period, activeMonths.length > 0 ? collectActivities(data, period, fCommunity) : []),
+    plan: planStats(data, period, data.plan ? collectActivities(data, period, fCommunity) : []),
     issues,
   };
 }

@@ -2,8 +2,8 @@
 module.exports = {
   testEnvironment: "node",
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true } }],
-    "^.+\\.m?js$": ["ts-jest", { isolatedModules: true, tsconfig: { allowJs: true, module: "commonjs" } }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true, isolatedModules: true } }],
+    "^.+\\.m?js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs", isolatedModules: true } }],
   },
   transformIgnorePatterns: ["/node_modules/(?!(arquero|@uwdata)/)"],
   testMatch: ["<rootDir>/test/**/*.test.ts?(x)"],

@@ -2,7 +2,7 @@
 import { foldWidth } from "./cells";
 
 const SPACES = /[\s\u3000\u00a0\u200b\ufeff]+/g;
-const BRACKETED = /[(（［\[【][^)）］\]】]*[)）］\]】]/g;
+const BRACKETED = /[(（［[【][^)）］\]】]*[)）］\]】]/g;
 const DECORATION = /[*＊:：·・。.,，、'"“”‘’_\-—–/\\]/g;
 
 /**

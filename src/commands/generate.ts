@@ -1,12 +1,33 @@
 /**
  * The body of the ribbon's "Generate summary" button (manifest: ExecuteFunction
- * "generateSummary"). A placeholder for the foundation: the Excel door (src/excel) replaces this
- * module with the real read → detect → validate → metrics → report → write flow and its progress
- * and error messages.
+ * "generateSummary"): runs the Excel door's generateSummary and reports the outcome on the
+ * console and through src/excel/status (the task pane, if open, shows it). Never writes into a
+ * user sheet.
  *
  * Contract: the returned promise settles after `event.completed()` has been called exactly once,
  * whatever happens; Excel keeps the button busy until then.
  */
+import { CeduExcelError, toCeduError } from "../excel/errors";
+import { generateSummary } from "../excel/generate";
+import { publishStatus } from "../excel/status";
+
 export async function runGenerateSummary(event: Office.AddinCommands.Event): Promise<void> {
-  event.completed();
+  try {
+    publishStatus({ state: "running", key: "status.running" });
+    const outcome = await generateSummary();
+    const params = {
+      sheet: outcome.sheetName,
+      errors: outcome.issues.error,
+      warnings: outcome.issues.warning,
+      infos: outcome.issues.info,
+    };
+    publishStatus({ state: "done", key: "status.done", params });
+    console.info("CEDU: summary generated", params);
+  } catch (error) {
+    const e: CeduExcelError = toCeduError(error);
+    publishStatus({ state: "error", key: e.key, params: e.params });
+    console.error("CEDU: generate summary failed", e.key, e.params ?? {}, error);
+  } finally {
+    event.completed();
+  }
 }

@@ -1,0 +1,75 @@
+/**
+ * Errors of the Excel door. A `CeduExcelError` carries a message key and parameters, never a
+ * finished sentence: the task pane (or the ribbon command) renders it in the user's language.
+ * The keys live here, with their zh-CN/en-US texts, because src/core's catalogue belongs to the
+ * engine and these messages concern Excel only.
+ */
+import type { Lang } from "../core/types";
+
+export class CeduExcelError extends Error {
+  constructor(
+    public key: string,
+    public params?: Record<string, string | number>
+  ) {
+    super(key);
+    this.name = "CeduExcelError";
+  }
+}
+
+export const EXCEL_MESSAGES: Record<Lang, Record<string, string>> = {
+  "zh-CN": {
+    "excel.workbookProtected": "工作簿结构受保护，无法生成汇总表。请先取消保护（审阅 → 保护工作簿）。",
+    "excel.sheetProtected": "工作表“{sheet}”受保护，无法替换。请先取消保护。",
+    "excel.readOnly": "工作簿为只读，无法写入。请另存为副本后重试。",
+    "excel.cellEditMode": "Excel 正在编辑单元格。请先按 Enter 或 Esc 结束编辑，再重试。",
+    "excel.payloadTooLarge": "数据量超出 Excel 单次传输上限，请缩小数据范围后重试。",
+    "excel.sheetMissing": "找不到工作表“{sheet}”。",
+    "excel.sheetHidden": "工作表“{sheet}”已隐藏。请先取消隐藏，再定位到该单元格。",
+    "excel.noCell": "该问题针对整张工作表，没有具体单元格。",
+    "excel.noMarks": "没有需要清除的标记。",
+    "excel.failed": "Excel 操作失败：{detail}",
+    "status.running": "正在生成汇总……",
+    "status.done": "已生成“{sheet}”：错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条。",
+  },
+  "en-US": {
+    "excel.workbookProtected":
+      "The workbook structure is protected, so the summary cannot be created. Unprotect it first (Review → Protect Workbook).",
+    "excel.sheetProtected": "Sheet \"{sheet}\" is protected and cannot be replaced. Unprotect it first.",
+    "excel.readOnly": "The workbook is read-only. Save a copy and try again.",
+    "excel.cellEditMode": "Excel is editing a cell. Press Enter or Esc, then try again.",
+    "excel.payloadTooLarge": "The data exceeds what Excel can transfer at once. Narrow it down and try again.",
+    "excel.sheetMissing": "Sheet \"{sheet}\" was not found.",
+    "excel.sheetHidden": "Sheet \"{sheet}\" is hidden. Unhide it to go to the cell.",
+    "excel.noCell": "This issue concerns the whole sheet, not one cell.",
+    "excel.noMarks": "There are no marks to clear.",
+    "excel.failed": "Excel could not complete the operation: {detail}",
+    "status.running": "Generating the summary…",
+    "status.done": "Created \"{sheet}\": {errors} errors, {warnings} warnings, {infos} notes.",
+  },
+};
+
+/** Renders a key of this module; unknown keys come back as the key itself. */
+export function excelText(key: string, lang: Lang, params: Record<string, string | number> = {}): string {
+  const template = EXCEL_MESSAGES[lang][key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Maps an OfficeExtension.Error (or anything thrown) to a CeduExcelError by its non-localized code. */
+export function toCeduError(error: unknown): CeduExcelError {
+  if (error instanceof CeduExcelError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case "InvalidOperationInCellEditMode":
+      return new CeduExcelError("excel.cellEditMode");
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+    case "RangeExceedsLimit":
+      return new CeduExcelError("excel.payloadTooLarge");
+    case "AccessDenied":
+      return new CeduExcelError("excel.readOnly");
+    default:
+      return new CeduExcelError("excel.failed", {
+        detail: error instanceof Error ? error.message : String(error),
+      });
+  }
+}

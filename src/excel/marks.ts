@@ -1,0 +1,151 @@
+/**
+ * "Mark issues": fills exactly the issue cells (error FFC7CE, warning FFEB9C; info cells are not
+ * marked) and remembers each cell's previous fill in the workbook setting "cedu.marks", so
+ * `clearMarks` restores exactly those cells, also after the file was saved and reopened.
+ *
+ * Syncs: markIssues 3 (stored marks + sheets; previous fills; fills + setting), clearMarks 3 (stored
+ * marks; which sheets still exist; restore + setting). Addresses are grouped into getRanges calls
+ * of at most MAX_ADDRESSES_PER_CALL, all queued in the same batch.
+ */
+import type { Issue, Severity } from "../core/types";
+import { a1, supportsExcelApi } from "./support";
+import { parseJson } from "./tags";
+
+export const MARKS_KEY = "cedu.marks";
+export const MAX_ADDRESSES_PER_CALL = 200;
+/** Beyond this many cells, marking stops (the issue list in the pane still shows them all). */
+export const MAX_MARKS = 5000;
+export const MARK_FILL: Record<Exclude<Severity, "info">, string> = { error: "#FFC7CE", warning: "#FFEB9C" };
+
+export interface StoredMark {
+  sheet: string;
+  address: string;
+  /** "#RRGGBB", or null when the cell had no fill. */
+  previousFill: string | null;
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function loadMarks(context: Excel.RequestContext): Excel.Setting {
+  const setting = context.workbook.settings.getItemOrNullObject(MARKS_KEY);
+  setting.load("value");
+  return setting;
+}
+
+function storedMarks(setting: Excel.Setting): StoredMark[] {
+  if (setting.isNullObject) return [];
+  const list = parseJson<unknown>(setting.value, []);
+  return Array.isArray(list) ? (list as StoredMark[]).filter((m) => m && typeof m.sheet === "string") : [];
+}
+
+/** Which cells to mark, one per cell, the most severe issue winning. */
+export function cellsToMark(issues: readonly Issue[]): { sheet: string; address: string; severity: "error" | "warning" }[] {
+  const byCell = new Map<string, { sheet: string; address: string; severity: "error" | "warning" }>();
+  for (const issue of issues) {
+    if (issue.row < 1 || issue.col < 1 || issue.severity === "info") continue;
+    const address = a1(issue.row - 1, issue.col - 1);
+    const key = `${issue.sheet}\u0000${address}`;
+    const prev = byCell.get(key);
+    if (!prev || (prev.severity === "warning" && issue.severity === "error")) {
+      byCell.set(key, { sheet: issue.sheet, address, severity: issue.severity });
+    }
+  }
+  return [...byCell.values()].slice(0, MAX_MARKS);
+}
+
+export async function markIssues(context: Excel.RequestContext, issues: readonly Issue[]): Promise<{ marked: number }> {
+  const cells = cellsToMark(issues);
+  const sheetNames = [...new Set(cells.map((c) => c.sheet))];
+
+  // Sync 1: stored marks and which sheets exist.
+  const setting = loadMarks(context);
+  const sheets = new Map(
+    sheetNames.map((name) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      sheet.load("name"); // any load; isNullObject is known after the sync
+      return [name, sheet] as const;
+    })
+  );
+  await context.sync();
+
+  // Sync 2: previous fills, only on sheets that exist (no method calls on a null object).
+  const usePattern = supportsExcelApi("1.9");
+  const toFill = cells.filter((c) => !sheets.get(c.sheet)!.isNullObject);
+  const fills = toFill.map((c) => {
+    const fill = sheets.get(c.sheet)!.getRange(c.address).format.fill;
+    fill.load(usePattern ? "color,pattern" : "color");
+    return fill;
+  });
+  await context.sync();
+
+  const marks = storedMarks(setting);
+  const known = new Set(marks.map((m) => `${m.sheet}\u0000${m.address}`));
+  toFill.forEach((c, i) => {
+    const key = `${c.sheet}\u0000${c.address}`;
+    if (known.has(key)) return; // already ours: keep the original fill, not our own colour
+    known.add(key);
+    const fill = fills[i];
+    const none = (usePattern && fill.pattern === "None") || !fill.color;
+    marks.push({ sheet: c.sheet, address: c.address, previousFill: none ? null : fill.color });
+  });
+
+  // Sync 3: fills (one getRanges per sheet, severity and chunk of addresses) + the setting.
+  for (const name of sheetNames) {
+    const sheet = sheets.get(name)!;
+    if (sheet.isNullObject) continue;
+    for (const severity of ["error", "warning"] as const) {
+      const addresses = toFill.filter((c) => c.sheet === name && c.severity === severity).map((c) => c.address);
+      for (const part of chunk(addresses, MAX_ADDRESSES_PER_CALL)) {
+        sheet.getRanges(part.join(", ")).format.fill.color = MARK_FILL[severity];
+      }
+    }
+  }
+  context.workbook.settings.add(MARKS_KEY, JSON.stringify(marks));
+  await context.sync();
+  return { marked: toFill.length };
+}
+
+export async function clearMarks(context: Excel.RequestContext): Promise<{ restored: number }> {
+  // Sync 1: stored marks.
+  const setting = loadMarks(context);
+  await context.sync();
+  const marks = storedMarks(setting);
+  if (marks.length === 0) return { restored: 0 };
+
+  // Sync 2: which sheets still exist (a deleted or renamed sheet has nothing to restore).
+  const names = [...new Set(marks.map((m) => m.sheet))];
+  const sheets = new Map(
+    names.map((name) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      sheet.load("name"); // any load; isNullObject is known after the sync
+      return [name, sheet] as const;
+    })
+  );
+  await context.sync();
+
+  // Sync 3: restore, grouped by sheet and previous fill, then forget the marks.
+  let restored = 0;
+  for (const name of names) {
+    const sheet = sheets.get(name)!;
+    if (sheet.isNullObject) continue;
+    const byFill = new Map<string | null, string[]>();
+    for (const m of marks.filter((x) => x.sheet === name)) {
+      byFill.set(m.previousFill, [...(byFill.get(m.previousFill) ?? []), m.address]);
+      restored++;
+    }
+    for (const [fill, addresses] of byFill) {
+      for (const part of chunk(addresses, MAX_ADDRESSES_PER_CALL)) {
+        const areas = sheet.getRanges(part.join(", "));
+        if (fill === null) areas.format.fill.clear();
+        else areas.format.fill.color = fill;
+      }
+    }
+  }
+  context.workbook.settings.getItem(MARKS_KEY).delete();
+  await context.sync();
+  return { restored };
+}

@@ -1,0 +1,153 @@
+/**
+ * Reads every candidate sheet's used range (values and number formats) into a WorkbookInput.
+ *
+ * Syncs: 2 + one per chunk batch.
+ *   1. the sheet list (name, visibility) and the generated-sheet registry;
+ *   2. each sheet's used range (address, rowCount, columnCount) and its CEDU tag;
+ *   3…. row chunks of all sheets, grouped into batches whose estimated payload stays under
+ *      PAYLOAD_BUDGET; one sync per batch. The count grows with the data size in bytes, never
+ *      with the number of rows or cells as such.
+ */
+import type { SheetInput, WorkbookInput } from "../core/types";
+import { customPropertiesSupported, isTagged, queueRegistry, queueTagProbe, registryNames } from "./tags";
+import { parseA1Start } from "./support";
+
+/** Bytes a request or response may hold, kept under Excel on the web's 5 MB. */
+export const PAYLOAD_BUDGET = 4_000_000;
+/** Conservative bytes per cell for values + numberFormat (JSON, quotes, long texts). */
+export const BYTES_PER_CELL = 64;
+
+export interface Chunk {
+  sheet: number;
+  /** 0-based, relative to the used range. */
+  startRow: number;
+  rows: number;
+  cols: number;
+  bytes: number;
+}
+
+/** Rows per chunk so that one chunk stays under the budget (at least 1). */
+export function chunkRowsFor(cols: number): number {
+  return Math.max(1, Math.floor(PAYLOAD_BUDGET / (Math.max(1, cols) * BYTES_PER_CELL)));
+}
+
+/** Splits each sheet into row chunks. */
+export function planChunks(sizes: ReadonlyArray<{ rows: number; cols: number }>): Chunk[] {
+  const chunks: Chunk[] = [];
+  sizes.forEach(({ rows, cols }, sheet) => {
+    const step = chunkRowsFor(cols);
+    for (let start = 0; start < rows; start += step) {
+      const n = Math.min(step, rows - start);
+      chunks.push({ sheet, startRow: start, rows: n, cols, bytes: n * cols * BYTES_PER_CELL });
+    }
+  });
+  return chunks;
+}
+
+/** Groups consecutive chunks into batches whose total estimate stays within the budget. */
+export function planBatches(chunks: readonly Chunk[]): Chunk[][] {
+  const batches: Chunk[][] = [];
+  let current: Chunk[] = [];
+  let bytes = 0;
+  for (const chunk of chunks) {
+    if (current.length > 0 && bytes + chunk.bytes > PAYLOAD_BUDGET) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(chunk);
+    bytes += chunk.bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+interface Candidate {
+  name: string;
+  hidden: boolean;
+  sheet: Excel.Worksheet;
+  origin: { row: number; col: number };
+  rows: number;
+  cols: number;
+}
+
+export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookInput> {
+  // Sync 1: sheet list + registry.
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  const registrySetting = queueRegistry(context);
+  await context.sync();
+  const registry = registryNames(registrySetting);
+
+  // Sync 2: used ranges + tags of all sheets, queued together.
+  const useCp = customPropertiesSupported();
+  const probes = sheets.items.map((sheet) => {
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("address,rowCount,columnCount");
+    return { sheet, name: sheet.name, visibility: sheet.visibility, used, tag: queueTagProbe(sheet, useCp) };
+  });
+  await context.sync();
+
+  const candidates: Candidate[] = [];
+  const empty: SheetInput[] = [];
+  for (const p of probes) {
+    if (isTagged(p.tag, p.name, registry)) continue; // never read our own output
+    const hidden = p.visibility !== "Visible";
+    if (p.used.isNullObject) {
+      empty.push({ name: p.name, values: [], hidden });
+      continue;
+    }
+    candidates.push({
+      name: p.name,
+      hidden,
+      sheet: p.sheet,
+      origin: parseA1Start(p.used.address),
+      rows: p.used.rowCount,
+      cols: p.used.columnCount,
+    });
+  }
+
+  const batches = planBatches(planChunks(candidates));
+  const values: unknown[][][] = candidates.map(() => []);
+  const formats: string[][][] = candidates.map(() => []);
+  await loadBatches(context, candidates, batches, values, formats);
+
+  const byName = new Map<string, SheetInput>();
+  candidates.forEach((c, i) =>
+    byName.set(c.name, { name: c.name, values: values[i], numberFormats: formats[i], origin: c.origin, hidden: c.hidden })
+  );
+  for (const e of empty) byName.set(e.name, e);
+  // Keep the workbook's sheet order.
+  const ordered = probes.map((p) => byName.get(p.name)).filter((s): s is SheetInput => s !== undefined);
+  return { sheets: ordered };
+}
+
+/**
+ * Loads the chunk batches one after another: one sync per batch (not per row or cell). Written
+ * as a recursive helper rather than a loop so that each sync clearly belongs to one planned
+ * batch, and the office-addins "no sync in loop" rule holds.
+ */
+async function loadBatches(
+  context: Excel.RequestContext,
+  candidates: readonly Candidate[],
+  batches: readonly Chunk[][],
+  values: unknown[][][],
+  formats: string[][][],
+  index = 0
+): Promise<void> {
+  if (index >= batches.length) return;
+  const loaded = batches[index].map((chunk) => {
+    const c = candidates[chunk.sheet];
+    const range = c.sheet.getRangeByIndexes(c.origin.row + chunk.startRow, c.origin.col, chunk.rows, chunk.cols);
+    range.load("values,numberFormat");
+    return { chunk, range };
+  });
+  await context.sync();
+  for (const { chunk, range } of loaded) {
+    // Chunks of a sheet are planned in row order and batches keep that order.
+    for (const row of range.values) values[chunk.sheet].push(row);
+    for (const row of range.numberFormat) formats[chunk.sheet].push(row as string[]);
+    range.untrack();
+  }
+  await loadBatches(context, candidates, batches, values, formats, index + 1);
+}

@@ -1,0 +1,112 @@
+import type { Issue } from "../../src/core/types";
+import { MARKS_KEY, clearMarks, markIssues } from "../../src/excel/marks";
+import { selectIssueCell } from "../../src/excel/navigate";
+import { loadSettings, saveSettings } from "../../src/excel/settings";
+import { FakeContext, FakeSheetData, FakeState, installOffice } from "./fakeExcel";
+
+beforeEach(() => installOffice());
+
+function issue(sheet: string, row: number, col: number, severity: Issue["severity"]): Issue {
+  return { code: "bad-date", severity, sheet, row, col, cell: `${sheet}!?`, value: "x", message: { key: "k" } };
+}
+
+describe("marks", () => {
+  test("mark then clear restores exactly the previous fills, also after reopening", async () => {
+    const state = new FakeState();
+    const roster = new FakeSheetData("名册");
+    roster.fills.set("1,1", "#00B0F0"); // B2 had a blue fill
+    roster.fills.set("9,9", "#92D050"); // J10 unrelated, must stay
+    const other = new FakeSheetData("活动");
+    state.sheets = [roster, other];
+    const before = new Map(state.sheets.map((s) => [s.name, new Map(s.fills)]));
+
+    const ctx = new FakeContext(state);
+    const issues = [
+      issue("名册", 2, 2, "error"), // B2
+      issue("名册", 2, 2, "warning"), // same cell: error wins
+      issue("名册", 3, 1, "warning"), // A3
+      issue("活动", 5, 3, "error"), // C5
+      issue("活动", 6, 3, "info"), // info: not marked
+      issue("活动", 0, 0, "error"), // whole sheet: not marked
+      issue("已删除", 2, 2, "error"), // missing sheet: skipped
+    ];
+    const { marked } = await markIssues(ctx.asExcel, issues);
+    expect(ctx.syncCount).toBe(3);
+    expect(marked).toBe(3);
+    expect(roster.fills.get("1,1")).toBe("#FFC7CE");
+    expect(roster.fills.get("2,0")).toBe("#FFEB9C");
+    expect(other.fills.get("4,2")).toBe("#FFC7CE");
+    expect(other.fills.has("5,2")).toBe(false);
+    expect(roster.fills.get("9,9")).toBe("#92D050");
+
+    // Marking again keeps the original previous fill, not our own colour.
+    await markIssues(new FakeContext(state).asExcel, issues);
+    const stored = JSON.parse(state.settings.get(MARKS_KEY) as string);
+    expect(stored).toEqual([
+      { sheet: "名册", address: "B2", previousFill: "#00B0F0" },
+      { sheet: "名册", address: "A3", previousFill: null },
+      { sheet: "活动", address: "C5", previousFill: null },
+    ]);
+
+    // "Reopen": a new context over the same persisted state (settings travel with the file).
+    const ctx2 = new FakeContext(state);
+    const { restored } = await clearMarks(ctx2.asExcel);
+    expect(ctx2.syncCount).toBe(3);
+    expect(restored).toBe(3);
+    for (const s of state.sheets) expect(s.fills).toEqual(before.get(s.name));
+    expect(state.settings.has(MARKS_KEY)).toBe(false);
+
+    const ctx3 = new FakeContext(state);
+    expect(await clearMarks(ctx3.asExcel)).toEqual({ restored: 0 });
+    expect(ctx3.syncCount).toBe(1);
+  });
+
+  test("many cells: addresses are chunked into getRanges calls, syncs stay at 3", async () => {
+    const state = new FakeState();
+    state.sheets = [new FakeSheetData("名册")];
+    const ctx = new FakeContext(state);
+    const issues = Array.from({ length: 1000 }, (_, i) => issue("名册", i + 2, 3, "warning"));
+    await markIssues(ctx.asExcel, issues);
+    expect(ctx.syncCount).toBe(3);
+    expect(ctx.getRangesCalls.length).toBe(5);
+    expect(Math.max(...ctx.getRangesCalls.map((c) => c.count))).toBeLessThanOrEqual(200);
+  });
+});
+
+describe("navigate", () => {
+  test("visible sheet: activates and selects; hidden sheet: message key, nothing selected", async () => {
+    const state = new FakeState();
+    state.sheets = [new FakeSheetData("名册"), new FakeSheetData("人口", "Hidden")];
+    const ctx = new FakeContext(state);
+    expect(await selectIssueCell(ctx.asExcel, issue("名册", 12, 6, "error"))).toEqual({ ok: true });
+    expect(state.active).toBe("名册");
+    expect(state.selected).toBe("名册!F12");
+    const hidden = await selectIssueCell(new FakeContext(state).asExcel, issue("人口", 2, 2, "error"));
+    expect(hidden).toEqual({ ok: false, key: "excel.sheetHidden", params: { sheet: "人口" } });
+    expect(state.active).toBe("名册");
+    const missing = await selectIssueCell(new FakeContext(state).asExcel, issue("无", 2, 2, "error"));
+    expect(missing).toMatchObject({ ok: false, key: "excel.sheetMissing" });
+  });
+});
+
+describe("settings", () => {
+  test("round trip in one sync each; junk is dropped", async () => {
+    const state = new FakeState();
+    const ctx = new FakeContext(state);
+    expect(await loadSettings(ctx.asExcel)).toEqual({ overrides: {} });
+    const saving = new FakeContext(state);
+    await saveSettings(saving.asExcel, {
+      overrides: { 名册: { kind: "enrolment", headerRow: 2, columns: { name: 0 } } },
+      period: { from: "2024-01-01", to: "not a date" },
+      lang: "en-US",
+    });
+    expect(saving.syncCount).toBe(1);
+    const loading = new FakeContext(state);
+    expect(await loadSettings(loading.asExcel)).toEqual({
+      overrides: { 名册: { kind: "enrolment", headerRow: 2, columns: { name: 0 } } },
+      period: { from: "2024-01-01" },
+      lang: "en-US",
+    });
+    expect(loading.syncCount).toBe(1);
+  });
+});

@@ -1,0 +1,67 @@
+import { BYTES_PER_CELL, PAYLOAD_BUDGET, chunkRowsFor, planBatches, planChunks, readWorkbook } from "../../src/excel/read";
+import { GENERATED_KEY, GENERATED_TAG } from "../../src/excel/tags";
+import { FakeContext, FakeSheetData, FakeState, installOffice } from "./fakeExcel";
+
+beforeEach(() => installOffice());
+
+function bigSheet(name: string, rows: number, cols: number, origin = { row: 0, col: 0 }): FakeSheetData {
+  return new FakeSheetData(name, "Visible", false, {
+    ...origin,
+    rows,
+    cols,
+    value: (r, c) => (c === 0 ? `姓名${r}` : r * 100 + c),
+  });
+}
+
+describe("readWorkbook", () => {
+  test("3 sheets × 50,000 rows: planned number of syncs, every batch within the 4 MB estimate", async () => {
+    const state = new FakeState();
+    state.sheets = [bigSheet("A", 50_000, 10), bigSheet("B", 50_000, 10, { row: 2, col: 1 }), bigSheet("C", 50_000, 10)];
+    const ctx = new FakeContext(state);
+    const wb = await readWorkbook(ctx.asExcel);
+
+    const batches = planBatches(planChunks([50_000, 50_000, 50_000].map((rows) => ({ rows, cols: 10 }))));
+    expect(chunkRowsFor(10)).toBe(6250);
+    expect(batches.length).toBe(24);
+    expect(ctx.syncCount).toBe(2 + batches.length); // 26, not 150,000
+    for (const b of batches) expect(b.reduce((s, c) => s + c.bytes, 0)).toBeLessThanOrEqual(PAYLOAD_BUDGET);
+    // Measured JSON responses stay under the estimate too (and so under the web's 5 MB).
+    expect(Math.max(...ctx.responseBytes)).toBeLessThanOrEqual(PAYLOAD_BUDGET);
+
+    expect(wb.sheets.map((s) => s.name)).toEqual(["A", "B", "C"]);
+    for (const s of wb.sheets) {
+      expect(s.values.length).toBe(50_000);
+      expect(s.numberFormats!.length).toBe(50_000);
+      expect(s.values[49_999][0]).toBe("姓名49999");
+      expect(s.values[12_345][3]).toBe(12_345 * 100 + 3);
+    }
+    expect(wb.sheets[1].origin).toEqual({ row: 2, col: 1 });
+    expect(wb.sheets[0].origin).toEqual({ row: 0, col: 0 });
+  });
+
+  test("small sheets share one batch; generated sheets skipped; hidden reported; empty sheets kept empty", async () => {
+    const state = new FakeState();
+    const user = new FakeSheetData("名册");
+    user.cells.set("0,0", "姓名");
+    user.cells.set("1,0", "张三");
+    const hidden = new FakeSheetData("人口", "Hidden");
+    hidden.cells.set("3,2", "社区");
+    const generated = new FakeSheetData("CEDU汇总");
+    generated.cells.set("0,0", "汇总");
+    generated.customProperties.set(GENERATED_KEY, GENERATED_TAG);
+    state.sheets = [user, hidden, generated, new FakeSheetData("空白")];
+    const ctx = new FakeContext(state);
+    const wb = await readWorkbook(ctx.asExcel);
+    expect(ctx.syncCount).toBe(3);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["名册", "人口", "空白"]);
+    expect(wb.sheets[0].values).toEqual([["姓名"], ["张三"]]);
+    expect(wb.sheets[1]).toMatchObject({ hidden: true, origin: { row: 3, col: 2 }, values: [["社区"]] });
+    expect(wb.sheets[2]).toMatchObject({ values: [], hidden: false });
+  });
+
+  test("wide sheets get fewer rows per chunk; a single chunk never exceeds the budget", () => {
+    const chunks = planChunks([{ rows: 10_000, cols: 300 }]);
+    for (const c of chunks) expect(c.rows * c.cols * BYTES_PER_CELL).toBeLessThanOrEqual(PAYLOAD_BUDGET);
+    expect(chunks.reduce((s, c) => s + c.rows, 0)).toBe(10_000);
+  });
+});

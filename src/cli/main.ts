@@ -64,7 +64,7 @@ function issueJson(i: Issue, lang: Lang) {
   return { sheet: i.sheet, cell: i.cell, code: i.code, severity: i.severity, message: format(i.message, lang), value: i.value };
 }
 
-function sheetsJson(a: Analysis) {
+function sheetsJson(a: Analysis, lang: Lang) {
   return a.sheets.map((s) => ({
     name: s.name,
     kind: s.kind,
@@ -72,7 +72,7 @@ function sheetsJson(a: Analysis) {
     columns: Object.fromEntries(Object.entries(s.columns).map(([f, c]) => [f, columnLetter(c as number)])),
     hidden: s.hidden,
     confidence: s.confidence,
-    explanation: s.explanation,
+    explanation: format(s.explanation, lang),
   }));
 }
 
@@ -113,7 +113,7 @@ export function reportJson(a: Analysis, m: Metrics, lang: Lang) {
         (s?.byType ?? []).map((g) => [g.type, { count: g.count, excellenceRate: num(g.excellenceRate), qualifiedRate: num(g.qualifiedRate) }])
       ),
     },
-    sheets: sheetsJson(a).map(({ name, kind, headerRow, columns }) => ({ name, kind, headerRow, columns })),
+    sheets: sheetsJson(a, lang).map(({ name, kind, headerRow, columns }) => ({ name, kind, headerRow, columns })),
     issues: allIssues(a, m).map((i) => issueJson(i, lang)),
   };
 }
@@ -228,7 +228,7 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
     }
     const analysis = analyze(workbook);
     if (!analysis.sheets.some((s) => s.kind)) {
-      if (args.json && args.command === "validate") io.out(JSON.stringify({ ok: false, reason: t("cli.nothingRecognised", lang, { file: args.file }), sheets: sheetsJson(analysis) }));
+      if (args.json && args.command === "validate") io.out(JSON.stringify({ ok: false, reason: t("cli.nothingRecognised", lang, { file: args.file }), sheets: sheetsJson(analysis, lang) }));
       io.err(t("cli.nothingRecognised", lang, { file: args.file }));
       return 2;
     }
@@ -263,7 +263,7 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
               info: issues.filter((i) => i.severity === "info").length,
             },
             byCode,
-            sheets: sheetsJson(analysis),
+            sheets: sheetsJson(analysis, lang),
           })
         );
       } else {

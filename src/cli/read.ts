@@ -1,12 +1,18 @@
 /**
  * The file door's reader: an .xlsx (or .csv) file into the engine's plain
  * WorkbookInput, with every failure turned into a reason the user can act on.
+ *
+ * Small workbooks are read whole with ExcelJS. Big ones (the file, or the
+ * uncompressed worksheet XML listed in the zip's central directory, above the
+ * thresholds below) are read with ExcelJS's streaming reader, row by row, so
+ * that a sheet of Excel's maximum 1,048,576 rows fits in bounded memory: only
+ * the compact value arrays are kept, never ExcelJS's cell objects.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import type { WorkbookInput } from "../core/types";
-import { toWorkbookInput } from "./workbook";
+import type { SheetInput, WorkbookInput } from "../core/types";
+import { compactRow, fillRows, toWorkbookInput } from "./workbook";
 
 export type ReadFailure = "notFound" | "xls" | "encrypted" | "notWorkbook" | "unreadable";
 
@@ -22,18 +28,30 @@ export class ReadError extends Error {
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
+/** Files above this size are streamed. */
+export const STREAM_FILE_BYTES = 8 * 1024 * 1024;
+/** …and so are files whose worksheets unpack to more than this much XML. */
+export const STREAM_XML_BYTES = 64 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Force (true) or forbid (false) the streaming reader; default: by size. */
+  stream?: boolean;
+}
+
 function startsWith(buf: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => buf[i] === b);
 }
 
 /** Reads a workbook file; throws ReadError with a one-line reason. */
-export async function readWorkbookFile(file: string): Promise<WorkbookInput> {
+export async function readWorkbookFile(file: string, options: ReadOptions = {}): Promise<WorkbookInput> {
   let head: Buffer;
+  let size = 0;
   try {
     const handle = await fs.open(file, "r");
     try {
       head = Buffer.alloc(8);
       await handle.read(head, 0, 8, 0);
+      size = (await handle.stat()).size;
     } finally {
       await handle.close();
     }
@@ -53,10 +71,102 @@ export async function readWorkbookFile(file: string): Promise<WorkbookInput> {
   }
   if (startsWith(head, OLE)) throw new ReadError(ext === ".xls" ? "xls" : "encrypted", "OLE compound file");
   if (!startsWith(head, ZIP)) throw new ReadError("notWorkbook", "not a zip package");
+  const stream = options.stream ?? (size > STREAM_FILE_BYTES || (await worksheetXmlBytes(file, size)) > STREAM_XML_BYTES);
   try {
+    if (stream) return await readStreaming(file);
     await wb.xlsx.readFile(file);
   } catch (e) {
-    throw new ReadError("notWorkbook", (e as Error).message.split("\n")[0]);
+    throw new ReadError("notWorkbook", (e as Error)?.message?.split("\n")[0] ?? String(e));
   }
   return toWorkbookInput(wb);
+}
+
+/**
+ * Sum of the uncompressed sizes of xl/worksheets/*.xml, from the zip's
+ * central directory (a few kilobytes read from the end of the file).
+ * 0 when the directory cannot be found (ExcelJS will then say what is wrong).
+ */
+export async function worksheetXmlBytes(file: string, size: number): Promise<number> {
+  const handle = await fs.open(file, "r");
+  try {
+    const tailLength = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailLength);
+    await handle.read(tail, 0, tailLength, size - tailLength);
+    let eocd = -1;
+    for (let i = tailLength - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) return 0;
+    const cdSize = tail.readUInt32LE(eocd + 12);
+    const cdOffset = tail.readUInt32LE(eocd + 16);
+    if (cdOffset === 0xffffffff || cdSize === 0xffffffff) return Number.POSITIVE_INFINITY; // zip64: huge
+    if (cdOffset + cdSize > size || cdSize > 64 * 1024 * 1024) return 0;
+    const cd = Buffer.alloc(cdSize);
+    await handle.read(cd, 0, cdSize, cdOffset);
+    let total = 0;
+    for (let p = 0; p + 46 <= cdSize && cd.readUInt32LE(p) === 0x02014b50; ) {
+      const uncompressed = cd.readUInt32LE(p + 24);
+      const nameLength = cd.readUInt16LE(p + 28);
+      const extraLength = cd.readUInt16LE(p + 30);
+      const commentLength = cd.readUInt16LE(p + 32);
+      const name = cd.toString("utf8", p + 46, p + 46 + nameLength);
+      if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+        total += uncompressed === 0xffffffff ? Number.POSITIVE_INFINITY : uncompressed;
+      }
+      p += 46 + nameLength + extraLength + commentLength;
+    }
+    return total;
+  } finally {
+    await handle.close();
+  }
+}
+
+interface StreamReaderState {
+  properties?: { model?: { date1904?: boolean } };
+  model?: { sheets?: { name?: string; state?: string }[] };
+}
+
+/**
+ * The streaming reader. Same WorkbookInput as the whole-file reader for
+ * plain values, with these known limits (docs/your-data.md):
+ * - a formula whose cached result is an error or text-less value reads as an
+ *   error value (ExcelJS's streaming parser keeps only numbers for it);
+ * - date-formatted formula results stay Excel serial numbers (the engine
+ *   reads serials as dates in both date systems, so the figures agree);
+ * - a merged cell's value is in its top-left cell only (as in Excel's own
+ *   range.values), where the whole-file reader repeats it in every cell.
+ */
+export async function readStreaming(file: string): Promise<WorkbookInput> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: "cache",
+    styles: "cache",
+    worksheets: "emit",
+    hyperlinks: "ignore",
+    entries: "emit",
+  });
+  const found: { sheet: SheetInput; id: number }[] = [];
+  for await (const ws of reader) {
+    const info = ws as unknown as { name?: string; state?: string; id?: number };
+    const rows: unknown[][] = [];
+    for await (const row of ws) {
+      rows[row.number - 1] = compactRow(row.values as unknown[], true);
+    }
+    fillRows(rows);
+    found.push({
+      id: Number(info.id) || found.length + 1,
+      sheet: {
+        name: info.name ?? `Sheet${found.length + 1}`,
+        values: rows,
+        hidden: info.state !== "visible" && info.state !== undefined,
+      },
+    });
+  }
+  const state = reader as unknown as StreamReaderState;
+  // Worksheets arrive in zip order; the tabs' order is workbook.xml's.
+  const order = new Map((state.model?.sheets ?? []).map((s, i) => [s.name, i]));
+  found.sort((a, b) => (order.get(a.sheet.name) ?? 1e9 + a.id) - (order.get(b.sheet.name) ?? 1e9 + b.id));
+  return { sheets: found.map((f) => f.sheet), date1904: Boolean(state.properties?.model?.date1904) };
 }

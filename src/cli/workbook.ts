@@ -19,17 +19,44 @@ export function plainValue(v: unknown): unknown {
   return null;
 }
 
+/**
+ * One row of ExcelJS `row.values` (1-based, holes for empty cells) as plain
+ * values, 0-based, holes filled with null and trailing empty cells dropped.
+ * `streamed`: the streaming parser keeps a formula's error result as NaN;
+ * it becomes an error value, as the whole-file reader reports it.
+ */
+export function compactRow(raw: readonly unknown[], streamed = false): unknown[] {
+  let end = raw.length;
+  while (end > 1 && (raw[end - 1] === null || raw[end - 1] === undefined)) end--;
+  const out: unknown[] = new Array<unknown>(Math.max(0, end - 1));
+  for (let c = 1; c < end; c++) {
+    const v = raw[c];
+    if (streamed && v !== null && typeof v === "object" && "formula" in v && Number.isNaN((v as { result?: unknown }).result)) {
+      out[c - 1] = { error: "#VALUE!" };
+      continue;
+    }
+    const p = plainValue(v);
+    out[c - 1] = p === undefined ? null : p;
+  }
+  while (out.length > 0 && out[out.length - 1] === null) out.length--;
+  return out;
+}
+
+/** Holes (rows ExcelJS skipped) become empty rows; trailing empty rows are dropped. */
+export function fillRows(rows: unknown[][]): unknown[][] {
+  let end = rows.length;
+  while (end > 0 && (!rows[end - 1] || rows[end - 1].length === 0)) end--;
+  rows.length = end;
+  for (let r = 0; r < end; r++) if (!rows[r]) rows[r] = [];
+  return rows;
+}
+
 export function sheetValues(ws: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const raw = row.values as unknown[];
-    const out: unknown[] = [];
-    for (let c = 1; c < raw.length; c++) out[c - 1] = plainValue(raw[c]);
-    for (let c = 0; c < out.length; c++) if (out[c] === undefined) out[c] = null;
-    rows[rowNumber - 1] = out;
+    rows[rowNumber - 1] = compactRow(row.values as unknown[]);
   });
-  for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
-  return rows;
+  return fillRows(rows);
 }
 
 export function toWorkbookInput(wb: ExcelJS.Workbook): WorkbookInput {

@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { t } from "../core/i18n";
+import { cleanSheetName } from "../core/text";
 import type { ColumnFormat, ReportCell, ReportSpec } from "../core/types";
 
 export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
@@ -32,7 +33,7 @@ export function renderWorkbook(spec: ReportSpec): ExcelJS.Workbook {
   wb.creator = "CEDU";
   const na = t("report.na", spec.lang);
   for (const sheet of spec.sheets) {
-    const ws = wb.addWorksheet(sheet.name);
+    const ws = wb.addWorksheet(cleanSheetName(sheet.name));
     const widths: number[] = [];
     const widen = (c: number, text: string) => {
       let w = 0;

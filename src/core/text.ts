@@ -37,3 +37,9 @@ export function cellAddress(sheet: string, row: number, col: number): string {
   if (row <= 0 || col <= 0) return name;
   return `${name}!${columnLetter(col - 1)}${row}`;
 }
+
+/** Excel's sheet-name rules: at most 31 characters, none of : \\ / ? * [ ], no leading or trailing apostrophe. */
+export function cleanSheetName(name: string): string {
+  const cleaned = name.replace(/[:\\/?*[\]]/g, "_").replace(/^'+|'+$/g, "").trim();
+  return (cleaned || "CEDU").slice(0, 31);
+}

@@ -1,8 +1,13 @@
 /**
  * Small helpers shared by the Excel door: requirement-set checks, A1 addresses and the text
- * escaping that keeps user text from being read as a formula. Kept free of core imports so the
- * door's tests run even while core is being changed.
+ * escaping that keeps user text from being read as a formula (the rules themselves live in core,
+ * so both doors escape alike).
  */
+import { looksLikeFormula } from "../core/cells";
+import { columnLetter as columnName } from "../core/text";
+
+export { looksLikeFormula, columnName };
+export { cleanSheetName } from "../core/text";
 
 /** True when the host supports ExcelApi `version`; false outside Office. */
 export function supportsExcelApi(version: string): boolean {
@@ -14,18 +19,6 @@ export function supportsExcelApi(version: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** 0-based column index → "A", "Z", "AA" … */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** 0-based row/col → "B3". */
@@ -49,21 +42,7 @@ export function parseA1Start(address: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-/**
- * True for text Excel would take as a formula when written through `range.values`: a first
- * character of = + - or @ (after leading spaces, which Excel's parser skips too).
- */
-export function looksLikeFormula(text: string): boolean {
-  return /^\s*[=+\-@]/.test(text);
-}
-
 /** User text made safe for `range.values`: a leading apostrophe makes Excel store it as text. */
 export function safeText(text: string): string {
   return looksLikeFormula(text) ? `'${text}` : text;
-}
-
-/** Excel's sheet-name rules: ≤ 31 characters, none of : \ / ? * [ ]. */
-export function cleanSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, "_").replace(/^'+|'+$/g, "").trim();
-  return (cleaned || "CEDU").slice(0, 31);
 }

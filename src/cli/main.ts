@@ -204,9 +204,18 @@ function readFailure(e: ReadError, file: string, lang: Lang): string {
   }
 }
 
+/**
+ * CEDU_LANG, else the locale when it names a language; Chinese otherwise
+ * (the C/POSIX locale of a server, or Windows without LANG, says nothing about the user).
+ */
+export function languageFromEnv(env: NodeJS.ProcessEnv): Lang {
+  const tag = env.CEDU_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^(c|posix)?([._].*)?$/i.test(tag) ? "zh-CN" : normalizeLang(tag);
+}
+
 /** Runs the command line; resolves to the exit code (0 ok, 1 errors found, 2 unusable input). */
 export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const envLang = normalizeLang(env.CEDU_LANG ?? env.LC_ALL ?? env.LANG ?? "en-US");
+  const envLang = languageFromEnv(env);
   let args: Args;
   try {
     args = parseArgs(argv, envLang);

@@ -153,3 +153,14 @@ describe("cedu validate", () => {
     expect(r.err).toMatch(/cedu report/);
   });
 });
+
+describe("language of the command line", () => {
+  it("follows CEDU_LANG or the locale, and is Chinese when the locale names no language", async () => {
+    const { languageFromEnv } = await import("../../src/cli/main");
+    expect(languageFromEnv({ LANG: "en_GB.UTF-8" })).toBe("en-US");
+    expect(languageFromEnv({ LANG: "zh_CN.UTF-8" })).toBe("zh-CN");
+    expect(languageFromEnv({ LANG: "C.UTF-8" })).toBe("zh-CN");
+    expect(languageFromEnv({})).toBe("zh-CN");
+    expect(languageFromEnv({ LANG: "zh_CN.UTF-8", CEDU_LANG: "en-US" })).toBe("en-US");
+  });
+});

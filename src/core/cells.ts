@@ -280,7 +280,7 @@ export function cellText(v: unknown): string {
  * point), an optional unit.
  */
 const NUMBER_TEXT =
-  /^(?:约|~|≈)?\s*([+-])?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*(人次|人|场次|场|次|个|课时|学时|小时|时|[hH]|元|户|名|位|期)?$/;
+  /^(?:约|~|≈)?\s*([+-])?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*(人次|人|场次|场|次|个|课时|学时|小时|时|[hH]|元|户|名|位|期|岁|周岁)?$/;
 const COMMAS = /,/g;
 
 /** Digits with at most one inner point: the common case, read without a regex. */

@@ -523,15 +523,17 @@ function collectActivities(data: Dataset, period: Period, fCommunity: number): A
 /**
  * Planned sessions against delivered ones. A plan row without a year belongs
  * to the year the period ends in; it counts when one of its months lies in
- * the period, and is delivered by activities in those months whose category
- * equals the plan's, or whose title and the planned item contain one another.
+ * the period, and may be delivered by activities in those months whose
+ * category equals the plan's, or whose title and the planned item contain one
+ * another. Each activity delivers at most one planned session: the sessions
+ * are matched to activities by a maximum bipartite matching (Kuhn's augmenting
+ * paths), so the total does not depend on the order of the plan's rows.
  */
 function planStats(data: Dataset, period: Period, activities: ActivityRef[]): PlanStats | null {
   if (!data.plan) return null;
   const endYear = ymdFromEpochDay(period.to).y;
   const rows: PlanStats["rows"] = [];
-  let planned = 0;
-  let delivered = 0;
+  const candidates: number[][] = [];
   for (const p of data.plan) {
     const year = p.year ?? endYear;
     const months = p.months.filter((m) => {
@@ -542,17 +544,40 @@ function planStats(data: Dataset, period: Period, activities: ActivityRef[]): Pl
     if (months.length === 0) continue;
     const cat = headerKey(p.category);
     const item = headerKey(p.item);
-    let matches = 0;
-    for (const act of activities) {
-      if (act.year !== year || !months.includes(act.month)) continue;
+    const matches: number[] = [];
+    activities.forEach((act, i) => {
+      if (act.year !== year || !months.includes(act.month)) return;
       const byCategory = cat !== "" && act.category === cat;
       const byTitle = item !== "" && act.title !== "" && (act.title.includes(item) || item.includes(act.title));
-      if (byCategory || byTitle) matches++;
-    }
-    const done = Math.min(p.sessions, matches);
-    planned += p.sessions;
-    delivered += done;
-    rows.push({ month: p.monthText, months, item: p.item, category: p.category, planned: p.sessions, delivered: done });
+      if (byCategory || byTitle) matches.push(i);
+    });
+    candidates.push(matches);
+    rows.push({ month: p.monthText, months, item: p.item, category: p.category, planned: p.sessions, delivered: 0 });
   }
+
+  const owner = new Int32Array(activities.length).fill(-1);
+  const assign = (row: number, visited: Uint8Array): boolean => {
+    for (const a of candidates[row]) {
+      if (visited[a]) continue;
+      visited[a] = 1;
+      if (owner[a] === -1 || assign(owner[a], visited)) {
+        owner[a] = row;
+        return true;
+      }
+    }
+    return false;
+  };
+  // Sessions are matched in an order fixed by the plan rows' content, not their position: a
+  // greedy matching over a fixed order gives each row the same count however the sheet is sorted.
+  const key = (r: PlanStats["rows"][number]) => `${r.months.join(",")}\u0001${r.item}\u0001${r.category}\u0001${r.planned}`;
+  const order = rows.map((_, i) => i).sort((a, b) => (key(rows[a]) < key(rows[b]) ? -1 : key(rows[a]) > key(rows[b]) ? 1 : 0));
+  for (const i of order) {
+    for (let s = 0; s < rows[i].planned && s < candidates[i].length; s++) {
+      if (!assign(i, new Uint8Array(activities.length))) break;
+    }
+  }
+  for (const o of owner) if (o >= 0) rows[o].delivered++;
+  const planned = rows.reduce((n, r) => n + r.planned, 0);
+  const delivered = rows.reduce((n, r) => n + r.delivered, 0);
   return { rows, planned, delivered, planCompletion: rate(delivered, planned) };
 }

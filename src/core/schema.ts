@@ -286,10 +286,29 @@ export const ENUMS = {
 
 /* ------------------------------------------------------------------ rows that are not data */
 
-/** First non-empty cell of a total row. */
+/** The whole first non-empty cell of a total row (compared as a header key: `合 计：` is 合计). */
 export const TOTAL_MARKERS: readonly string[] = ["合计", "总计", "小计", "累计", "total", "grandtotal", "subtotal", "sum"];
-/** Starts of footer and instruction rows. */
-export const FOOTER_PREFIXES: readonly string[] = ["填表人", "审核人", "制表", "备注:", "填表说明", "填写说明", "说明:", "注:"];
+/**
+ * Starts of footer rows, and of the instruction and example rows templates put under the
+ * header (必填 / 示例 …, DOMAIN-NOTES §2.11).
+ */
+export const FOOTER_PREFIXES: readonly string[] = [
+  "填表人",
+  "审核人",
+  "审核:",
+  "单位负责人",
+  "负责人:",
+  "制表",
+  "备注:",
+  "填表说明",
+  "填写说明",
+  "说明:",
+  "注:",
+  "必填",
+  "选填",
+  "示例",
+  "例:",
+];
 
 /** The participation target when the population sheet does not give one (DATA-MODEL: 60%). */
 export const DEFAULT_TARGET = 0.6;

@@ -117,7 +117,8 @@ export function classifyRow(row: ReadonlyArray<unknown> | undefined, mapped: rea
   if (first === undefined) return "blank";
   if (typeof first === "string") {
     const key = headerKey(first);
-    if (TOTAL_KEYS.some((t) => (t === "sum" ? key === t : key.startsWith(t)))) return "total";
+    // The whole cell must be the marker: 小计算机兴趣班 is a course, not a subtotal.
+    if (TOTAL_KEYS.includes(key)) return "total";
     const compact = foldWidth(first).replace(/\s+/g, "");
     if (FOOTER_KEYS.some((p) => compact.startsWith(p))) return "total";
   }

@@ -1,0 +1,21 @@
+/**
+ * Tests read workbooks exactly as the command line does: one conversion from ExcelJS to the
+ * engine's input, in src/cli/workbook.ts.
+ */
+import ExcelJS from "exceljs";
+import type { WorkbookInput } from "../../src/core/types";
+import { toWorkbookInput } from "../../src/cli/workbook";
+
+export { plainValue, sheetValues, toWorkbookInput } from "../../src/cli/workbook";
+
+export async function readXlsx(file: string): Promise<WorkbookInput> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return toWorkbookInput(wb);
+}
+
+export async function readXlsxBuffer(buffer: ArrayBuffer | Buffer): Promise<WorkbookInput> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as ArrayBuffer);
+  return toWorkbookInput(wb);
+}

@@ -96,6 +96,8 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks load relative to taskpane.html, which sits beside them (no document.currentScript needed).
+      publicPath: "",
       devtoolModuleFilenameTemplate: "webpack:///[resource-path]?[loaders]",
       clean: true,
     },

@@ -1,3 +1,4 @@
+import { startWorkbookModel } from "../excel/live";
 import { runGenerateSummary } from "./generate";
 
 /*
@@ -49,4 +50,22 @@ export function registerRibbonActions(): boolean {
   return true;
 }
 
+/**
+ * The shared runtime starts with the workbook: load on open (so the live CEDU formulas have
+ * their figures) and start feeding the functions' workbook model.
+ */
+export function startSharedRuntime(): void {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return;
+  void Office.onReady((info) => {
+    if (info.host !== Office.HostType.Excel) return;
+    try {
+      void Office.addin?.setStartupBehavior?.(Office.StartupBehavior.load);
+    } catch (error) {
+      console.error("CEDU: cannot set the add-in to load with the workbook", error);
+    }
+    startWorkbookModel(Office.context?.displayLanguage);
+  });
+}
+
 registerRibbonActions();
+startSharedRuntime();

@@ -42,36 +42,6 @@ const RESULT_RANK = [0, 4, 3, 2, 1];
 /** Most advanced status: completed(2) > withdrawn(3) > enrolled(1) > none(0). */
 const STATUS_RANK = [0, 1, 3, 2];
 
-/** Counts distinct (person, group) pairs per group in O(rows) with typed arrays. */
-class DistinctPerGroup {
-  private readonly first: Int32Array;
-  private extra: Set<number> | null = null;
-  readonly counts: Float64Array;
-
-  constructor(
-    people: number,
-    private readonly groups: number
-  ) {
-    this.first = new Int32Array(people).fill(-1);
-    this.counts = new Float64Array(groups);
-  }
-
-  add(person: number, group: number): void {
-    const f = this.first[person];
-    if (f === -1) {
-      this.first[person] = group;
-      this.counts[group]++;
-    } else if (f !== group) {
-      this.extra ??= new Set<number>();
-      const key = person * this.groups + group;
-      if (!this.extra.has(key)) {
-        this.extra.add(key);
-        this.counts[group]++;
-      }
-    }
-  }
-}
-
 function zeroCounts(): Counts {
   return { participants: 0, enrolments: 0, activities: 0, attendance: 0, hours: 0 };
 }
@@ -117,7 +87,9 @@ export function defaultPeriod(data: Dataset, today: EpochDay): Period {
 /** Resolves a community as a user typed it; undefined when the workbook has no such community. */
 export function findCommunity(data: Dataset, name: string): number | undefined {
   if (data.population) {
-    const resolver = new CommunityResolver(data.population.map((p) => data.dicts.community.values[p.community]));
+    const resolver = new CommunityResolver(
+      data.population.map((p) => data.dicts.community.values[p.community])
+    );
     const canonical = resolver.resolve(name);
     if (canonical !== undefined) return data.dicts.community.find(canonical);
   }
@@ -146,7 +118,10 @@ export function computeMetrics(data: Dataset, options: MetricsOptions): Metrics 
   const nCategories = dicts.category.size + 1; // slot 0 = not stated
   const nGroups = dicts.targetGroup.size + 1;
 
-  const fCommunity = filter.community !== undefined && filter.community !== "" ? findCommunity(data, filter.community) ?? -2 : -1;
+  const fCommunity =
+    filter.community !== undefined && filter.community !== ""
+      ? (findCommunity(data, filter.community) ?? -2)
+      : -1;
   const fCategory = filter.category ? findText(dicts.category.values, filter.category) : -1;
   const fGroup = filter.targetGroup ? findText(dicts.targetGroup.values, filter.targetGroup) : -1;
 
@@ -170,9 +145,14 @@ export function computeMetrics(data: Dataset, options: MetricsOptions): Metrics 
 
   /* ------------------------------------------------ enrolments: pick one representative row per (person, course) */
   const e = data.enrolments;
-  const pairRep = new Map<number, number>();
-  const pairStatus = new Map<number, number>();
-  const pairResult = new Map<number, number>();
+  // One slot per (person, course) pair, found through a per-person list: no Map keyed by doubles.
+  const nPeople0 = dicts.person.size;
+  const head = new Int32Array(nPeople0).fill(-1);
+  const slotNext = new Int32Array(e.length);
+  const slotRep = new Int32Array(e.length);
+  const slotStatus = new Int8Array(e.length);
+  const slotResult = new Int8Array(e.length);
+  let slots = 0;
   const attrText = (i: number) =>
     `${dicts.community.values[e.community[i]]}\u0001${e.category[i] < 0 ? "" : dicts.category.values[e.category[i]]}\u0001${
       e.targetGroup[i] < 0 ? "" : dicts.targetGroup.values[e.targetGroup[i]]
@@ -186,34 +166,49 @@ export function computeMetrics(data: Dataset, options: MetricsOptions): Metrics 
     if (fCommunity !== -1 && e.community[i] !== fCommunity) continue;
     if (fCategory !== -1 && e.category[i] !== fCategory) continue;
     if (fGroup !== -1 && e.targetGroup[i] !== fGroup) continue;
-    const key = e.person[i] * 2 ** 21 + e.course[i];
-    const rep = pairRep.get(key);
-    if (rep === undefined) {
-      pairRep.set(key, i);
-      pairStatus.set(key, e.status[i]);
-      pairResult.set(key, e.result[i]);
+    const person = e.person[i];
+    const course = e.course[i];
+    let slot = head[person];
+    while (slot !== -1 && e.course[slotRep[slot]] !== course) slot = slotNext[slot];
+    if (slot === -1) {
+      slot = slots++;
+      slotRep[slot] = i;
+      slotStatus[slot] = e.status[i];
+      slotResult[slot] = e.result[i];
+      slotNext[slot] = head[person];
+      head[person] = slot;
       continue;
     }
-    if (d < e.date[rep] || (d === e.date[rep] && attrText(i) < attrText(rep))) pairRep.set(key, i);
-    const s = pairStatus.get(key) ?? 0;
-    if (STATUS_RANK[e.status[i]] > STATUS_RANK[s]) pairStatus.set(key, e.status[i]);
-    const r = pairResult.get(key) ?? 0;
-    if (RESULT_RANK[e.result[i]] > RESULT_RANK[r]) pairResult.set(key, e.result[i]);
+    const rep = slotRep[slot];
+    if (d < e.date[rep] || (d === e.date[rep] && attrText(i) < attrText(rep))) slotRep[slot] = i;
+    if (STATUS_RANK[e.status[i]] > STATUS_RANK[slotStatus[slot]]) slotStatus[slot] = e.status[i];
+    if (RESULT_RANK[e.result[i]] > RESULT_RANK[slotResult[slot]]) slotResult[slot] = e.result[i];
   }
+  const monthOf = new Int32Array(Math.max(0, period.to - period.from + 1));
+  for (let d = period.from, k = 0; d <= period.to; d++, k++)
+    monthOf[k] = monthIndex(d) - firstMonth;
 
   const overall = { ...zeroCounts(), ...zeroTally(), participantsKnown: 0 };
   const byCommunity = Array.from({ length: nCommunities }, zeroCounts);
-  const byCategory = Array.from({ length: nCategories }, () => ({ ...zeroCounts(), ...zeroTally() }));
+  const byCategory = Array.from({ length: nCategories }, () => ({
+    ...zeroCounts(),
+    ...zeroTally(),
+  }));
   const byGroup = Array.from({ length: nGroups }, () => ({ ...zeroCounts(), ...zeroTally() }));
   const byMonth = Array.from({ length: nMonths }, zeroCounts);
 
   const nPeople = dicts.person.size;
   const seen = new Uint8Array(nPeople);
   const seenKnown = new Uint8Array(nPeople);
-  const peopleByCommunity = new DistinctPerGroup(nPeople, Math.max(1, nCommunities));
-  const peopleByCategory = new DistinctPerGroup(nPeople, nCategories);
-  const peopleByGroup = new DistinctPerGroup(nPeople, nGroups);
-  const peopleByMonth = new DistinctPerGroup(nPeople, Math.max(1, nMonths));
+  // Pairs are visited person by person, so "already counted in this group" is one stamp per group.
+  const stampCommunity = new Int32Array(Math.max(1, nCommunities)).fill(-1);
+  const stampCategory = new Int32Array(nCategories).fill(-1);
+  const stampGroup = new Int32Array(nGroups).fill(-1);
+  const stampMonth = new Int32Array(Math.max(1, nMonths)).fill(-1);
+  const countCommunity = new Float64Array(Math.max(1, nCommunities));
+  const countCategory = new Float64Array(nCategories);
+  const countGroup = new Float64Array(nGroups);
+  const countMonth = new Float64Array(Math.max(1, nMonths));
 
   const tally = (t: LearnerTally, status: number, result: number) => {
     if (status !== 0) {
@@ -227,41 +222,55 @@ export function computeMetrics(data: Dataset, options: MetricsOptions): Metrics 
     }
   };
 
-  for (const [key, i] of pairRep) {
-    const person = e.person[i];
-    const community = e.community[i];
-    const cat = e.category[i] + 1;
-    const grp = e.targetGroup[i] + 1;
-    const month = monthIndex(e.date[i]) - firstMonth;
-    const status = pairStatus.get(key) ?? 0;
-    const result = pairResult.get(key) ?? 0;
+  for (let p = 0; p < nPeople0; p++)
+    for (let slot = head[p]; slot !== -1; slot = slotNext[slot]) {
+      const i = slotRep[slot];
+      const person = e.person[i];
+      const community = e.community[i];
+      const cat = e.category[i] + 1;
+      const grp = e.targetGroup[i] + 1;
+      const month = monthOf[e.date[i] - period.from];
+      const status = slotStatus[slot];
+      const result = slotResult[slot];
 
-    overall.enrolments++;
-    byCommunity[community].enrolments++;
-    byCategory[cat].enrolments++;
-    byGroup[grp].enrolments++;
-    byMonth[month].enrolments++;
-    tally(overall, status, result);
-    tally(byCategory[cat], status, result);
-    tally(byGroup[grp], status, result);
+      overall.enrolments++;
+      byCommunity[community].enrolments++;
+      byCategory[cat].enrolments++;
+      byGroup[grp].enrolments++;
+      byMonth[month].enrolments++;
+      tally(overall, status, result);
+      tally(byCategory[cat], status, result);
+      tally(byGroup[grp], status, result);
 
-    if (!seen[person]) {
-      seen[person] = 1;
-      overall.participants++;
+      if (!seen[person]) {
+        seen[person] = 1;
+        overall.participants++;
+      }
+      if (known[community] && !seenKnown[person]) {
+        seenKnown[person] = 1;
+        overall.participantsKnown++;
+      }
+      if (stampCommunity[community] !== person) {
+        stampCommunity[community] = person;
+        countCommunity[community]++;
+      }
+      if (stampCategory[cat] !== person) {
+        stampCategory[cat] = person;
+        countCategory[cat]++;
+      }
+      if (stampGroup[grp] !== person) {
+        stampGroup[grp] = person;
+        countGroup[grp]++;
+      }
+      if (stampMonth[month] !== person) {
+        stampMonth[month] = person;
+        countMonth[month]++;
+      }
     }
-    if (known[community] && !seenKnown[person]) {
-      seenKnown[person] = 1;
-      overall.participantsKnown++;
-    }
-    peopleByCommunity.add(person, community);
-    peopleByCategory.add(person, cat);
-    peopleByGroup.add(person, grp);
-    peopleByMonth.add(person, month);
-  }
-  for (let c = 0; c < nCommunities; c++) byCommunity[c].participants = peopleByCommunity.counts[c];
-  for (let c = 0; c < nCategories; c++) byCategory[c].participants = peopleByCategory.counts[c];
-  for (let g = 0; g < nGroups; g++) byGroup[g].participants = peopleByGroup.counts[g];
-  for (let m = 0; m < nMonths; m++) byMonth[m].participants = peopleByMonth.counts[m];
+  for (let c = 0; c < nCommunities; c++) byCommunity[c].participants = countCommunity[c];
+  for (let c = 0; c < nCategories; c++) byCategory[c].participants = countCategory[c];
+  for (let g = 0; g < nGroups; g++) byGroup[g].participants = countGroup[g];
+  for (let m = 0; m < nMonths; m++) byMonth[m].participants = countMonth[m];
 
   /* ------------------------------------------------ activities */
   const a = data.activities;
@@ -287,7 +296,13 @@ export function computeMetrics(data: Dataset, options: MetricsOptions): Metrics 
     const people = a.participants[i];
     const hours = a.hours[i];
     const month = monthIndex(d) - firstMonth;
-    for (const c of [overall, byCommunity[a.community[i]], byCategory[a.category[i] + 1], byGroup[a.targetGroup[i] + 1], byMonth[month]]) {
+    for (const c of [
+      overall,
+      byCommunity[a.community[i]],
+      byCategory[a.category[i] + 1],
+      byGroup[a.targetGroup[i] + 1],
+      byMonth[month],
+    ]) {
       c.activities++;
       c.attendance += people;
       c.hours += hours;
@@ -399,7 +414,13 @@ export function computeMetrics(data: Dataset, options: MetricsOptions): Metrics 
     });
     // Most enrolments first; "not stated" last; ties by name.
     return out.sort((x, y) =>
-      x.key === "" ? 1 : y.key === "" ? -1 : y.enrolments - x.enrolments || y.attendance - x.attendance || collator.compare(x.key, y.key)
+      x.key === ""
+        ? 1
+        : y.key === ""
+          ? -1
+          : y.enrolments - x.enrolments ||
+            y.attendance - x.attendance ||
+            collator.compare(x.key, y.key)
     );
   };
 
@@ -419,7 +440,11 @@ export function computeMetrics(data: Dataset, options: MetricsOptions): Metrics 
       value: "",
       message: {
         key: "issue.outOfPeriod",
-        params: { count: o.count, from: isoFromEpochDay(period.from), to: isoFromEpochDay(period.to) },
+        params: {
+          count: o.count,
+          from: isoFromEpochDay(period.from),
+          to: isoFromEpochDay(period.to),
+        },
       },
     });
   }
@@ -433,7 +458,9 @@ export function computeMetrics(data: Dataset, options: MetricsOptions): Metrics 
     byTargetGroup: groupRows(byGroup, dicts.targetGroup.values),
     byMonth: months,
     schools: schoolStats(data, fCommunity),
-    teachers: hasTeachers ? teacherStats(teacherMonths, teacherSessions, dicts.teacher.values) : null,
+    teachers: hasTeachers
+      ? teacherStats(teacherMonths, teacherSessions, dicts.teacher.values)
+      : null,
     plan: planStats(data, period, data.plan ? collectActivities(data, period, fCommunity) : []),
     issues,
   };
@@ -441,7 +468,8 @@ export function computeMetrics(data: Dataset, options: MetricsOptions): Metrics 
 
 function schoolStats(data: Dataset, fCommunity: number): SchoolStats | null {
   if (!data.schools) return null;
-  const schools = fCommunity === -1 ? data.schools : data.schools.filter((s) => s.community === fCommunity);
+  const schools =
+    fCommunity === -1 ? data.schools : data.schools.filter((s) => s.community === fCommunity);
   const group = (type: string, list: typeof schools): SchoolGroup => {
     let rated = 0;
     let excellent = 0;
@@ -470,7 +498,9 @@ function schoolStats(data: Dataset, fCommunity: number): SchoolStats | null {
   }
   const byType = Array.from(types.entries())
     .map(([t, list]) => group(t, list))
-    .sort((x, y) => (x.type === "" ? 1 : y.type === "" ? -1 : y.count - x.count || collator.compare(x.type, y.type)));
+    .sort((x, y) =>
+      x.type === "" ? 1 : y.type === "" ? -1 : y.count - x.count || collator.compare(x.type, y.type)
+    );
   const { type: _ignored, ...all } = group("", schools);
   return { ...all, byType };
 }
@@ -484,7 +514,9 @@ function teacherStats(
   for (const [t, s] of sessions) {
     // A teacher's type is the one written most often for them (full-time first on a tie).
     let best = 0;
-    for (let k = 1; k < 4; k++) if (s.types[k] > s.types[best] || (best === 0 && s.types[k] > 0 && s.types[k] >= s.types[0])) best = k;
+    for (let k = 1; k < 4; k++)
+      if (s.types[k] > s.types[best] || (best === 0 && s.types[k] > 0 && s.types[k] >= s.types[0]))
+        best = k;
     byTeacher.push({
       teacher: names[t],
       type: (TEACHER_CODES[best] ?? "unspecified") as TeacherType,
@@ -538,7 +570,8 @@ function planStats(data: Dataset, period: Period, activities: ActivityRef[]): Pl
     const year = p.year ?? endYear;
     const months = p.months.filter((m) => {
       const first = epochDayFromYMD(year, m, 1) as number;
-      const last = (epochDayFromYMD(m === 12 ? year + 1 : year, m === 12 ? 1 : m + 1, 1) as number) - 1;
+      const last =
+        (epochDayFromYMD(m === 12 ? year + 1 : year, m === 12 ? 1 : m + 1, 1) as number) - 1;
       return last >= period.from && first <= period.to;
     });
     if (months.length === 0) continue;
@@ -548,11 +581,19 @@ function planStats(data: Dataset, period: Period, activities: ActivityRef[]): Pl
     activities.forEach((act, i) => {
       if (act.year !== year || !months.includes(act.month)) return;
       const byCategory = cat !== "" && act.category === cat;
-      const byTitle = item !== "" && act.title !== "" && (act.title.includes(item) || item.includes(act.title));
+      const byTitle =
+        item !== "" && act.title !== "" && (act.title.includes(item) || item.includes(act.title));
       if (byCategory || byTitle) matches.push(i);
     });
     candidates.push(matches);
-    rows.push({ month: p.monthText, months, item: p.item, category: p.category, planned: p.sessions, delivered: 0 });
+    rows.push({
+      month: p.monthText,
+      months,
+      item: p.item,
+      category: p.category,
+      planned: p.sessions,
+      delivered: 0,
+    });
   }
 
   const owner = new Int32Array(activities.length).fill(-1);
@@ -569,8 +610,11 @@ function planStats(data: Dataset, period: Period, activities: ActivityRef[]): Pl
   };
   // Sessions are matched in an order fixed by the plan rows' content, not their position: a
   // greedy matching over a fixed order gives each row the same count however the sheet is sorted.
-  const key = (r: PlanStats["rows"][number]) => `${r.months.join(",")}\u0001${r.item}\u0001${r.category}\u0001${r.planned}`;
-  const order = rows.map((_, i) => i).sort((a, b) => (key(rows[a]) < key(rows[b]) ? -1 : key(rows[a]) > key(rows[b]) ? 1 : 0));
+  const key = (r: PlanStats["rows"][number]) =>
+    `${r.months.join(",")}\u0001${r.item}\u0001${r.category}\u0001${r.planned}`;
+  const order = rows
+    .map((_, i) => i)
+    .sort((a, b) => (key(rows[a]) < key(rows[b]) ? -1 : key(rows[a]) > key(rows[b]) ? 1 : 0));
   for (const i of order) {
     for (let s = 0; s < rows[i].planned && s < candidates[i].length; s++) {
       if (!assign(i, new Uint8Array(activities.length))) break;

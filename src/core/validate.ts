@@ -38,7 +38,16 @@ import {
 import type { DetectedSheet } from "./detect";
 import { ENUMS, FOOTER_PREFIXES, KINDS, TOTAL_MARKERS, type FieldSpec, type Level } from "./schema";
 import { cellAddress, headerKey } from "./text";
-import type { AnyField, EpochDay, Issue, IssueCode, Message, SheetInput, SheetKind, Severity } from "./types";
+import type {
+  AnyField,
+  EpochDay,
+  Issue,
+  IssueCode,
+  Message,
+  SheetInput,
+  SheetKind,
+  Severity,
+} from "./types";
 
 export interface ValidateOptions {
   date1904?: boolean;
@@ -83,7 +92,9 @@ export class CommunityResolver {
 
   /** The population sheet's spelling, or undefined for an unknown community. */
   resolve(name: string): string | undefined {
-    return this.exact.get(communityKey(name)) ?? this.loose.get(looseCommunityKey(name)) ?? undefined;
+    return (
+      this.exact.get(communityKey(name)) ?? this.loose.get(looseCommunityKey(name)) ?? undefined
+    );
   }
 }
 
@@ -105,7 +116,10 @@ const FOOTER_KEYS = FOOTER_PREFIXES.map((p) => foldWidth(p).replace(/\s+/g, ""))
 export type RowClass = "blank" | "total" | "data";
 
 /** Whether a row is data, a total or footer line, or blank in every mapped column. */
-export function classifyRow(row: ReadonlyArray<unknown> | undefined, mapped: readonly number[]): RowClass {
+export function classifyRow(
+  row: ReadonlyArray<unknown> | undefined,
+  mapped: readonly number[]
+): RowClass {
   if (!row) return "blank";
   let first: unknown = undefined;
   for (let c = 0; c < row.length; c++) {
@@ -210,7 +224,13 @@ export function validate(
     teacher: new Dict(),
     title: new Dict(),
   };
-  const contexts: Record<SheetKind, SheetContext[]> = { enrolment: [], activity: [], population: [], school: [], plan: [] };
+  const contexts: Record<SheetKind, SheetContext[]> = {
+    enrolment: [],
+    activity: [],
+    population: [],
+    school: [],
+    plan: [],
+  };
   detected.forEach((sheet, i) => {
     const input = sheets[i];
     if (!sheet.kind || !input) return;
@@ -240,22 +260,32 @@ export function validate(
     const raw = cells[col];
     const err = errorLiteral(raw);
     if (err !== null) {
-      const severity: Severity = spec.required || spec.type === "date" || spec.type === "int" || spec.type === "number" ? "error" : "warning";
+      const severity: Severity =
+        spec.required || spec.type === "date" || spec.type === "int" || spec.type === "number"
+          ? "error"
+          : "warning";
       if (severity === "error") state.bad = true;
-      out.add(ctx, r, col, "error-value", severity, spec.field, raw, { key: "issue.errorValue", params: { value: err, field: spec.field } });
+      out.add(ctx, r, col, "error-value", severity, spec.field, raw, {
+        key: "issue.errorValue",
+        params: { value: err, field: spec.field },
+      });
       return undefined;
     }
     if (isBlank(raw)) {
       if (spec.required) {
         state.bad = true;
-        out.add(ctx, r, col, "missing-required", "error", spec.field, raw, { key: "issue.missingRequired", params: { field: spec.field } });
+        out.add(ctx, r, col, "missing-required", "error", spec.field, raw, {
+          key: "issue.missingRequired",
+          params: { field: spec.field },
+        });
       }
       return undefined;
     }
     const p = parse(raw);
     if (p.ok) return p.value;
     state.bad = true;
-    const code: IssueCode = spec.type === "date" ? "bad-date" : spec.type === "month" ? "bad-month" : "bad-number";
+    const code: IssueCode =
+      spec.type === "date" ? "bad-date" : spec.type === "month" ? "bad-month" : "bad-number";
     out.add(ctx, r, col, code, "error", spec.field, raw, {
       key: `issue.${code === "bad-date" ? "badDate" : code === "bad-month" ? "badMonth" : "badNumber"}`,
       params: { field: spec.field, min: spec.min ?? "", max: spec.max ?? "" },
@@ -268,7 +298,8 @@ export function validate(
     if (!p.ok) return p;
     const n = p.value;
     if (integer && !Number.isInteger(n)) return { ok: false as const, reason: "range" };
-    if (spec.min !== undefined && (spec.minExclusive ? n <= spec.min : n < spec.min)) return { ok: false as const, reason: "range" };
+    if (spec.min !== undefined && (spec.minExclusive ? n <= spec.min : n < spec.min))
+      return { ok: false as const, reason: "range" };
     if (spec.max !== undefined && n > spec.max) return { ok: false as const, reason: "range" };
     return p;
   };
@@ -280,8 +311,16 @@ export function validate(
     return p;
   };
 
-  const readText = (cells: Cells, col: number | undefined): string => (col === undefined ? "" : normalizeText(cells[col]));
+  const readText = (cells: Cells, col: number | undefined): string =>
+    col === undefined ? "" : normalizeText(cells[col]);
 
+  const enumMemo: { [K in EnumName]: Map<unknown, unknown> } = {
+    gender: new Map(),
+    status: new Map(),
+    result: new Map(),
+    level: new Map(),
+    teacherType: new Map(),
+  };
   const readEnum = <K extends EnumName>(
     ctx: SheetContext,
     r: number,
@@ -294,7 +333,15 @@ export function validate(
     const raw = cells[col];
     if (isBlank(raw)) return null;
     const err = errorLiteral(raw);
-    const value = err === null ? ENUM_LOOKUP[name].get(headerKey(normalizeText(raw))) : undefined;
+    let value: EnumValue<K> | undefined;
+    if (err === null) {
+      const memo = enumMemo[name] as Map<unknown, EnumValue<K> | undefined>;
+      if (memo.has(raw)) value = memo.get(raw);
+      else {
+        value = ENUM_LOOKUP[name].get(headerKey(normalizeText(raw)));
+        if (typeof raw === "string" && memo.size < 4096) memo.set(raw, value);
+      }
+    }
     if (value === undefined) {
       out.add(ctx, r, col, err === null ? "bad-enum" : "error-value", "warning", field, raw, {
         key: err === null ? "issue.badEnum" : "issue.errorValue",
@@ -305,7 +352,10 @@ export function validate(
     return value;
   };
 
-  const each = (kind: SheetKind, fn: (ctx: SheetContext, cols: Map<AnyField, number>, r: number, cells: Cells) => void) => {
+  const each = (
+    kind: SheetKind,
+    fn: (ctx: SheetContext, cols: Map<AnyField, number>, r: number, cells: Cells) => void
+  ) => {
     for (const ctx of contexts[kind]) {
       const cols = localColumns(ctx);
       const mapped = Array.from(cols.values());
@@ -341,9 +391,33 @@ export function validate(
     const byCommunity = new Map<number, PopulationRow>();
     each("population", (ctx, cols, r, cells) => {
       const state = { bad: false };
-      const name = readField(ctx, r, f("community"), cols.get("community"), cells, (v) => ({ ok: true, value: normalizeText(v) }), state);
-      const residents = readField(ctx, r, f("residents"), cols.get("residents"), cells, numberIn(f("residents"), true), state);
-      const households = readField(ctx, r, f("households"), cols.get("households"), cells, numberIn(f("households"), true), state);
+      const name = readField(
+        ctx,
+        r,
+        f("community"),
+        cols.get("community"),
+        cells,
+        (v) => ({ ok: true, value: normalizeText(v) }),
+        state
+      );
+      const residents = readField(
+        ctx,
+        r,
+        f("residents"),
+        cols.get("residents"),
+        cells,
+        numberIn(f("residents"), true),
+        state
+      );
+      const households = readField(
+        ctx,
+        r,
+        f("households"),
+        cols.get("households"),
+        cells,
+        numberIn(f("households"), true),
+        state
+      );
       const target = readField(ctx, r, f("target"), cols.get("target"), cells, parsePercent, state);
       if (state.bad || name === undefined || residents === undefined) return;
       const id = dicts.community.id(name);
@@ -358,12 +432,24 @@ export function validate(
       };
       const prev = byCommunity.get(id);
       if (prev) {
-        out.add(ctx, r, cols.get("community"), "duplicate-community", "warning", "community", name, {
-          key: "issue.duplicateCommunity",
-          params: { community: name },
-        });
+        out.add(
+          ctx,
+          r,
+          cols.get("community"),
+          "duplicate-community",
+          "warning",
+          "community",
+          name,
+          {
+            key: "issue.duplicateCommunity",
+            params: { community: name },
+          }
+        );
         // Keep the larger figure whatever the row order, so the result does not depend on sorting.
-        if (row.residents > prev.residents || (row.residents === prev.residents && (row.target ?? -1) > (prev.target ?? -1))) {
+        if (
+          row.residents > prev.residents ||
+          (row.residents === prev.residents && (row.target ?? -1) > (prev.target ?? -1))
+        ) {
           byCommunity.set(id, { ...row, households: row.households ?? prev.households });
         }
       } else {
@@ -372,14 +458,29 @@ export function validate(
     });
     population = Array.from(byCommunity.values());
   }
-  const resolver = new CommunityResolver(population ? population.map((p) => dicts.community.values[p.community]) : []);
+  const resolver = new CommunityResolver(
+    population ? population.map((p) => dicts.community.values[p.community]) : []
+  );
 
   /** Canonical community id; warns when the population sheet does not list it. */
-  const communityOf = (ctx: SheetContext, r: number, col: number | undefined, name: string): number => {
+  const resolved = new Map<string, string | undefined>();
+  const communityOf = (
+    ctx: SheetContext,
+    r: number,
+    col: number | undefined,
+    name: string
+  ): number => {
     if (!population) return dicts.community.id(name);
-    const canonical = resolver.resolve(name);
+    let canonical = resolved.get(name);
+    if (canonical === undefined && !resolved.has(name)) {
+      canonical = resolver.resolve(name);
+      if (resolved.size < 65536) resolved.set(name, canonical);
+    }
     if (canonical !== undefined) return dicts.community.id(canonical);
-    out.add(ctx, r, col, "unknown-community", "warning", "community", name, { key: "issue.unknownCommunity", params: { community: name } });
+    out.add(ctx, r, col, "unknown-community", "warning", "community", name, {
+      key: "issue.unknownCommunity",
+      params: { community: name },
+    });
     return dicts.community.id(name);
   };
 
@@ -388,12 +489,24 @@ export function validate(
   if (contexts.school.length > 0) {
     const f = spec("school");
     const byName = new Map<string, SchoolRow>();
-    const rank = (l: Level | null) => (l === "excellent" ? 3 : l === "qualified" ? 2 : l === "unqualified" ? 1 : 0);
+    const rank = (l: Level | null) =>
+      l === "excellent" ? 3 : l === "qualified" ? 2 : l === "unqualified" ? 1 : 0;
     each("school", (ctx, cols, r, cells) => {
       const state = { bad: false };
-      const name = readField(ctx, r, f("name"), cols.get("name"), cells, (v) => ({ ok: true, value: normalizeText(v) }), state);
+      const name = readField(
+        ctx,
+        r,
+        f("name"),
+        cols.get("name"),
+        cells,
+        (v) => ({ ok: true, value: normalizeText(v) }),
+        state
+      );
       if (isBlank(cells[cols.get("level") ?? -1]) && cols.get("level") !== undefined) {
-        out.add(ctx, r, cols.get("level"), "missing-required", "warning", "level", "", { key: "issue.missingLevel", params: {} });
+        out.add(ctx, r, cols.get("level"), "missing-required", "warning", "level", "", {
+          key: "issue.missingLevel",
+          params: {},
+        });
       }
       const level = readEnum(ctx, r, "level", "level", cols.get("level"), cells);
       if (state.bad || name === undefined) return;
@@ -401,14 +514,23 @@ export function validate(
       const row: SchoolRow = {
         name,
         level,
-        community: communityText ? dicts.community.id(resolver.resolve(communityText) ?? communityText) : -1,
+        community: communityText
+          ? dicts.community.id(resolver.resolve(communityText) ?? communityText)
+          : -1,
         type: readText(cells, cols.get("type")),
       };
       const key = name.replace(/\s+/g, "");
       const prev = byName.get(key);
       if (prev) {
-        out.add(ctx, r, cols.get("name"), "duplicate-school", "warning", "name", name, { key: "issue.duplicateSchool", params: { school: name } });
-        if (rank(row.level) > rank(prev.level) || (rank(row.level) === rank(prev.level) && row.type < prev.type)) byName.set(key, row);
+        out.add(ctx, r, cols.get("name"), "duplicate-school", "warning", "name", name, {
+          key: "issue.duplicateSchool",
+          params: { school: name },
+        });
+        if (
+          rank(row.level) > rank(prev.level) ||
+          (rank(row.level) === rank(prev.level) && row.type < prev.type)
+        )
+          byName.set(key, row);
       } else {
         byName.set(key, row);
       }
@@ -436,13 +558,38 @@ export function validate(
           }
         }
       }
-      const filled = monthCol === undefined ? cells : cells.map((c, i) => (i === monthCol ? monthRaw : c));
-      const months = readField(ctx, r, f("month"), monthCol, filled, (v) => {
-        const m = parseMonths(v, date1904);
-        return m ? { ok: true, value: m } : { ok: false, reason: "unreadable" };
-      }, state);
-      const item = readField(ctx, r, f("item"), cols.get("item"), cells, (v) => ({ ok: true, value: normalizeText(v) }), state);
-      const sessions = readField(ctx, r, f("sessions"), cols.get("sessions"), cells, numberIn(f("sessions"), true), state);
+      const filled =
+        monthCol === undefined ? cells : cells.map((c, i) => (i === monthCol ? monthRaw : c));
+      const months = readField(
+        ctx,
+        r,
+        f("month"),
+        monthCol,
+        filled,
+        (v) => {
+          const m = parseMonths(v, date1904);
+          return m ? { ok: true, value: m } : { ok: false, reason: "unreadable" };
+        },
+        state
+      );
+      const item = readField(
+        ctx,
+        r,
+        f("item"),
+        cols.get("item"),
+        cells,
+        (v) => ({ ok: true, value: normalizeText(v) }),
+        state
+      );
+      const sessions = readField(
+        ctx,
+        r,
+        f("sessions"),
+        cols.get("sessions"),
+        cells,
+        numberIn(f("sessions"), true),
+        state
+      );
       if (state.bad || !months || item === undefined) return;
       items.push({
         monthText: months.text,
@@ -457,7 +604,8 @@ export function validate(
 
   /* ---------------- enrolments */
   let totalEnrolRows = 0;
-  for (const ctx of contexts.enrolment) totalEnrolRows += Math.max(0, ctx.input.values.length - ctx.sheet.dataStart);
+  for (const ctx of contexts.enrolment)
+    totalEnrolRows += Math.max(0, ctx.input.values.length - ctx.sheet.dataStart);
   const enrol = newEnrolmentTable(totalEnrolRows);
   let latest: EpochDay | null = null;
   let earliest: EpochDay | null = null;
@@ -468,16 +616,44 @@ export function validate(
   if (contexts.enrolment.length > 0) {
     const f = spec("enrolment");
     const idNames = new Map<string, string>();
-    const seenPairs = new Set<number>();
+    const pairHead: number[] = [];
+    const pairNext: number[] = [];
+    const pairCourse: number[] = [];
+    /** True when (person, course) was seen before; records it otherwise. */
+    const seenPair = (person: number, course: number): boolean => {
+      while (pairHead.length <= person) pairHead.push(-1);
+      for (let s = pairHead[person]; s !== -1; s = pairNext[s])
+        if (pairCourse[s] === course) return true;
+      pairCourse.push(course);
+      pairNext.push(pairHead[person]);
+      pairHead[person] = pairCourse.length - 1;
+      return false;
+    };
     const asText = (v: unknown) => ({ ok: true as const, value: normalizeText(v) });
     each("enrolment", (ctx, cols, r, cells) => {
       const state = { bad: false };
       const name = readField(ctx, r, f("name"), cols.get("name"), cells, asText, state);
-      const communityText = readField(ctx, r, f("community"), cols.get("community"), cells, asText, state);
+      const communityText = readField(
+        ctx,
+        r,
+        f("community"),
+        cols.get("community"),
+        cells,
+        asText,
+        state
+      );
       const course = readField(ctx, r, f("course"), cols.get("course"), cells, asText, state);
       const date = readField(ctx, r, f("enrolDate"), cols.get("enrolDate"), cells, dateIn, state);
       const birth = readField(ctx, r, f("birthDate"), cols.get("birthDate"), cells, dateIn, state);
-      const age = readField(ctx, r, f("age"), cols.get("age"), cells, numberIn(f("age"), true), state);
+      const age = readField(
+        ctx,
+        r,
+        f("age"),
+        cols.get("age"),
+        cells,
+        numberIn(f("age"), true),
+        state
+      );
       readField(ctx, r, f("score"), cols.get("score"), cells, numberIn(f("score"), false), state);
       const gender = readEnum(ctx, r, "gender", "gender", cols.get("gender"), cells);
       const status = readEnum(ctx, r, "status", "status", cols.get("status"), cells);
@@ -490,11 +666,17 @@ export function validate(
         const raw = cells[idCol];
         const err = errorLiteral(raw);
         if (err !== null) {
-          out.add(ctx, r, idCol, "error-value", "warning", "idNumber", raw, { key: "issue.errorValue", params: { value: err, field: "idNumber" } });
+          out.add(ctx, r, idCol, "error-value", "warning", "idNumber", raw, {
+            key: "issue.errorValue",
+            params: { value: err, field: "idNumber" },
+          });
         } else {
           id = readIdNumber(raw);
           if (id?.kind === "precision-lost") {
-            out.add(ctx, r, idCol, "id-precision-lost", "warning", "idNumber", raw, { key: "issue.idPrecisionLost", params: {} });
+            out.add(ctx, r, idCol, "id-precision-lost", "warning", "idNumber", raw, {
+              key: "issue.idPrecisionLost",
+              params: {},
+            });
           } else if (id?.kind === "prc18" && (!id.checkDigitOk || !id.birth)) {
             out.add(ctx, r, idCol, "bad-id-number", "warning", "idNumber", raw, {
               key: id.birth ? "issue.badIdCheckDigit" : "issue.badIdBirth",
@@ -503,27 +685,55 @@ export function validate(
           }
         }
       }
-      if (state.bad || name === undefined || communityText === undefined || course === undefined || date === undefined) return;
+      if (
+        state.bad ||
+        name === undefined ||
+        communityText === undefined ||
+        course === undefined ||
+        date === undefined
+      )
+        return;
 
       // Cross-checks against the ID number.
       if (id && (id.kind === "prc18" || id.kind === "prc15") && id.birth) {
         if (birth !== undefined && birth !== id.birth) {
-          out.add(ctx, r, cols.get("birthDate"), "age-mismatch", "warning", "birthDate", cells[cols.get("birthDate") ?? 0], {
-            key: "issue.birthMismatch",
-            params: {},
-          });
+          out.add(
+            ctx,
+            r,
+            cols.get("birthDate"),
+            "age-mismatch",
+            "warning",
+            "birthDate",
+            cells[cols.get("birthDate") ?? 0],
+            {
+              key: "issue.birthMismatch",
+              params: {},
+            }
+          );
         }
         if (age !== undefined) {
           const expected = ageAt(id.birth, date);
           if (Math.abs(expected - age) > 1) {
-            out.add(ctx, r, cols.get("age"), "age-mismatch", "warning", "age", age, { key: "issue.ageMismatch", params: { expected } });
+            out.add(ctx, r, cols.get("age"), "age-mismatch", "warning", "age", age, {
+              key: "issue.ageMismatch",
+              params: { expected },
+            });
           }
         }
         if (gender && id.gender && gender !== id.gender) {
-          out.add(ctx, r, cols.get("gender"), "gender-mismatch", "warning", "gender", cells[cols.get("gender") ?? 0], {
-            key: "issue.genderMismatch",
-            params: {},
-          });
+          out.add(
+            ctx,
+            r,
+            cols.get("gender"),
+            "gender-mismatch",
+            "warning",
+            "gender",
+            cells[cols.get("gender") ?? 0],
+            {
+              key: "issue.genderMismatch",
+              params: {},
+            }
+          );
         }
       }
 
@@ -534,17 +744,21 @@ export function validate(
         const known = idNames.get(id.key);
         if (known === undefined) idNames.set(id.key, nameKey);
         else if (known !== nameKey) {
-          out.add(ctx, r, cols.get("name"), "id-name-conflict", "warning", "name", name, { key: "issue.idNameConflict", params: {} });
+          out.add(ctx, r, cols.get("name"), "id-name-conflict", "warning", "name", name, {
+            key: "issue.idNameConflict",
+            params: {},
+          });
         }
       }
-      const personKey = usableId && id ? `I:${id.key}` : `N:${nameKey}\u0001${dicts.community.values[community]}`;
+      const personKey =
+        usableId && id ? `I:${id.key}` : `N:${nameKey}\u0001${dicts.community.values[community]}`;
       const person = dicts.person.id(personKey);
       const courseId = dicts.course.id(course);
-      const pair = person * 2 ** 21 + courseId;
-      if (seenPairs.has(pair)) {
-        out.add(ctx, r, cols.get("course"), "duplicate-enrolment", "warning", "course", course, { key: "issue.duplicateEnrolment", params: {} });
-      } else {
-        seenPairs.add(pair);
+      if (seenPair(person, courseId)) {
+        out.add(ctx, r, cols.get("course"), "duplicate-enrolment", "warning", "course", course, {
+          key: "issue.duplicateEnrolment",
+          params: {},
+        });
       }
 
       const i = enrol.length++;
@@ -566,7 +780,8 @@ export function validate(
 
   /* ---------------- activities */
   let totalActRows = 0;
-  for (const ctx of contexts.activity) totalActRows += Math.max(0, ctx.input.values.length - ctx.sheet.dataStart);
+  for (const ctx of contexts.activity)
+    totalActRows += Math.max(0, ctx.input.values.length - ctx.sheet.dataStart);
   const act = newActivityTable(totalActRows);
   if (contexts.activity.length > 0) {
     const f = spec("activity");
@@ -574,12 +789,50 @@ export function validate(
     each("activity", (ctx, cols, r, cells) => {
       const state = { bad: false };
       const date = readField(ctx, r, f("date"), cols.get("date"), cells, dateIn, state);
-      const communityText = readField(ctx, r, f("community"), cols.get("community"), cells, asText, state);
+      const communityText = readField(
+        ctx,
+        r,
+        f("community"),
+        cols.get("community"),
+        cells,
+        asText,
+        state
+      );
       const title = readField(ctx, r, f("title"), cols.get("title"), cells, asText, state);
-      const participants = readField(ctx, r, f("participants"), cols.get("participants"), cells, numberIn(f("participants"), true), state);
-      const hours = readField(ctx, r, f("hours"), cols.get("hours"), cells, numberIn(f("hours"), false), state);
-      const teacherType = readEnum(ctx, r, "teacherType", "teacherType", cols.get("teacherType"), cells);
-      if (state.bad || date === undefined || communityText === undefined || title === undefined || participants === undefined) return;
+      const participants = readField(
+        ctx,
+        r,
+        f("participants"),
+        cols.get("participants"),
+        cells,
+        numberIn(f("participants"), true),
+        state
+      );
+      const hours = readField(
+        ctx,
+        r,
+        f("hours"),
+        cols.get("hours"),
+        cells,
+        numberIn(f("hours"), false),
+        state
+      );
+      const teacherType = readEnum(
+        ctx,
+        r,
+        "teacherType",
+        "teacherType",
+        cols.get("teacherType"),
+        cells
+      );
+      if (
+        state.bad ||
+        date === undefined ||
+        communityText === undefined ||
+        title === undefined ||
+        participants === undefined
+      )
+        return;
       const i = act.length++;
       act.sheet[i] = ctx.sheetIndex;
       act.row[i] = ctx.originRow + r + 1;
@@ -623,7 +876,12 @@ export function validate(
     data: {
       sheetNames,
       dateColumns: detected.map((d) => {
-        const col = d.kind === "enrolment" ? d.columns.enrolDate : d.kind === "activity" ? d.columns.date : undefined;
+        const col =
+          d.kind === "enrolment"
+            ? d.columns.enrolDate
+            : d.kind === "activity"
+              ? d.columns.date
+              : undefined;
         return col === undefined ? 0 : col + 1;
       }),
       dicts,

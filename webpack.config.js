@@ -120,6 +120,12 @@ module.exports = async (env, options) => {
           },
         },
         {
+          // ExcelJS's browser build (lazy chunk of the task pane outside Excel): drop its one
+          // `new Function(string)` (a setImmediate polyfill branch), forbidden by the CSP anyway.
+          test: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+          use: path.resolve(__dirname, "scripts/webpack/no-string-timer-loader.js"),
+        },
+        {
           // Runs after custom-functions-metadata-plugin's loader has appended the associate() calls.
           test: path.resolve(__dirname, FUNCTIONS_SOURCE),
           use: path.resolve(__dirname, "scripts/webpack/guard-associate-loader.js"),

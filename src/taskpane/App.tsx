@@ -1,50 +1,460 @@
 import * as React from "react";
-import { makeStyles, Text, Title2, tokens } from "@fluentui/react-components";
-import { Locale, HostKind, STRINGS } from "./i18n";
+import {
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  Title2,
+  tokens,
+} from "@fluentui/react-components";
+import { DismissRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import { allIssues, analyze, availableSections, buildReport, figures, type Analysis } from "../core";
+import type { Issue, Lang, Overrides, ReportSpec, SectionKey, SheetOverride, WorkbookInput } from "../core/types";
+import { CheckPanel } from "./CheckPanel";
+import type { FileHost } from "./fileHost";
+import { FormulasPanel } from "./FormulasPanel";
+import type { Host, PaneSettings } from "./host";
+import { defaultChoice, describeError, issuesSpec, resolvePeriod, yearOptions, type PeriodChoice } from "./model";
+import { SheetsPanel } from "./SheetsPanel";
+import { ui, type StringKey } from "./strings";
+import { SummaryPanel, type Generated, type Stage } from "./SummaryPanel";
+
+export type TabKey = "sheets" | "check" | "summary" | "formulas";
+const TABS: readonly TabKey[] = ["sheets", "check", "summary", "formulas"];
 
 export interface AppProps {
-  host: HostKind;
-  locale: Locale;
+  host: Host;
+  initialLang: Lang;
+  initialTab?: TabKey;
 }
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,
+    boxSizing: "border-box",
+    maxWidth: "100%",
+    minWidth: 0,
+    overflowX: "hidden",
   },
-  header: {
+  header: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexGrow: 1, minWidth: 0 },
+  title: { display: "block", margin: 0 },
+  logo: { width: "32px", height: "32px", flexShrink: 0 },
+  lang: { width: "112px" },
+  muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  tabs: { flexWrap: "wrap", marginLeft: `calc(-1 * ${tokens.spacingHorizontalXS})` },
+  tab: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    minWidth: 0,
+    columnGap: 0,
+    "& .fui-Tab__content": { paddingLeft: 0, paddingRight: 0 },
+  },
+  drop: {
     display: "flex",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalM,
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground2,
   },
-  logo: {
-    width: "32px",
-    height: "32px",
+  dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  hiddenInput: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
   },
-  status: {
-    color: tokens.colorNeutralForeground3,
-  },
+  panel: { minWidth: 0 },
 });
 
-export function App({ host, locale }: AppProps): React.JSX.Element {
+interface Notice {
+  key: StringKey;
+  params?: Record<string, string | number>;
+}
+
+interface ShownFailure {
+  error: unknown;
+  where?: string;
+}
+
+const yieldToPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function isFileHost(host: Host): host is FileHost {
+  return host.kind === "browser" && typeof (host as FileHost).open === "function";
+}
+
+function FileZone(props: { lang: Lang; fileName: string | null; busy: boolean; onFile: (file: File) => void }): React.JSX.Element {
+  const { lang, fileName, busy, onFile } = props;
   const styles = useStyles();
-  const strings = STRINGS[locale];
+  const inputRef = React.useRef<HTMLInputElement>(null);
+  const inputId = React.useId();
+  const [over, setOver] = React.useState(false);
   return (
-    <main className={styles.root} lang={locale}>
-      <header className={styles.header}>
-        <img className={styles.logo} src="assets/icon-64.png" alt="" />
-        <div>
-          <Title2 as="h1">CEDU</Title2>
-          <Text as="p" block>
-            {strings.subtitle}
-          </Text>
-        </div>
-      </header>
-      <Text as="p" className={styles.status} data-testid="host-status">
-        {strings.host[host]}
+    <div
+      className={over ? `${styles.drop} ${styles.dropActive}` : styles.drop}
+      role="region"
+      aria-label={ui("file.dropZone", lang)}
+      data-testid="drop-zone"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        const file = e.dataTransfer.files?.[0];
+        if (file) onFile(file);
+      }}
+    >
+      <input
+        ref={inputRef}
+        id={inputId}
+        className={styles.hiddenInput}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={ui("file.open", lang)}
+        data-testid="file-input"
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) onFile(file);
+          e.target.value = "";
+        }}
+      />
+      <Button appearance="primary" icon={<FolderOpenRegular />} onClick={() => inputRef.current?.click()} disabled={busy}>
+        {ui("file.open", lang)}
+      </Button>
+      <Caption1 className={styles.muted}>{ui("file.drop", lang)}</Caption1>
+      <Text className={styles.muted} data-testid="file-name">
+        {fileName ? ui("file.loaded", lang, { name: fileName }) : ui("file.none", lang)}
       </Text>
+    </div>
+  );
+}
+
+export function App({ host, initialLang, initialTab = "sheets" }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const [tab, setTab] = React.useState<TabKey>(initialTab);
+  const [workbook, setWorkbook] = React.useState<WorkbookInput | null>(null);
+  const [fileName, setFileName] = React.useState<string | null>(null);
+  const [settings, setSettings] = React.useState<PaneSettings>({ overrides: {} });
+  const [analysis, setAnalysis] = React.useState<Analysis | null>(null);
+  const [checked, setChecked] = React.useState(false);
+  const [choice, setChoice] = React.useState<PeriodChoice>(() => defaultChoice(null));
+  const choiceTouched = React.useRef(false);
+  const [sections, setSections] = React.useState<Set<SectionKey> | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [stage, setStage] = React.useState<Stage | null>(null);
+  const [generated, setGenerated] = React.useState<Generated | null>(null);
+  const [failure, setFailure] = React.useState<ShownFailure | null>(null);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const settingsRef = React.useRef<PaneSettings | null>(null);
+  /** The last summary written in Excel: rendering replaces every sheet CEDU generated, so the issue sheet goes with it. */
+  const lastSummary = React.useRef<ReportSpec | null>(null);
+
+  const period = React.useMemo(() => (analysis ? resolvePeriod(analysis, choice) : null), [analysis, choice]);
+  const metrics = React.useMemo(
+    () => (analysis ? figures(analysis, { period: period ?? analysis.defaultPeriod }) : null),
+    [analysis, period]
+  );
+  const issues = React.useMemo<Issue[] | null>(
+    () => (checked && analysis && metrics ? allIssues(analysis, metrics) : null),
+    [checked, analysis, metrics]
+  );
+  const available = React.useMemo(() => (metrics ? availableSections(metrics) : []), [metrics]);
+  const chosenSections = React.useMemo(
+    () => new Set(available.filter((k) => sections === null || sections.has(k))),
+    [available, sections]
+  );
+
+  React.useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const fail = (error: unknown, where?: string) => {
+    setNotice(null);
+    setFailure({ error, where });
+  };
+
+  const currentSettings = async (): Promise<PaneSettings> => {
+    if (settingsRef.current === null) {
+      settingsRef.current = await host.loadSettings();
+      setSettings(settingsRef.current);
+    }
+    return settingsRef.current;
+  };
+
+  const adopt = (wb: WorkbookInput, overrides: Overrides): Analysis => {
+    const a = analyze(wb, { overrides });
+    setWorkbook(wb);
+    setAnalysis(a);
+    if (!choiceTouched.current) setChoice(defaultChoice(a));
+    return a;
+  };
+
+  /** Runs one user action: busy while it runs, its error shown in a MessageBar. */
+  const act = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setFailure(null);
+    setNotice(null);
+    try {
+      await action();
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+      setStage(null);
+    }
+  };
+
+  const readAndAnalyze = async (): Promise<Analysis> => {
+    const s = await currentSettings();
+    const wb = await host.read();
+    return adopt(wb, s.overrides);
+  };
+
+  const onRead = () => act(async () => void (await readAndAnalyze()));
+  const onRunCheck = () =>
+    act(async () => {
+      await readAndAnalyze();
+      setChecked(true);
+    });
+
+  const onFile = (file: File) =>
+    act(async () => {
+      if (!isFileHost(host)) return;
+      const wb = await host.open(file, file.name);
+      settingsRef.current = await host.loadSettings();
+      setSettings(settingsRef.current);
+      setFileName(file.name);
+      setGenerated(null);
+      setChecked(false);
+      choiceTouched.current = false;
+      adopt(wb, settingsRef.current.overrides);
+    });
+
+  const onOverride = (sheet: string, override: SheetOverride | undefined) =>
+    act(async () => {
+      const s = await currentSettings();
+      const overrides: Overrides = { ...s.overrides };
+      if (override) overrides[sheet] = override;
+      else delete overrides[sheet];
+      const next = { ...s, overrides };
+      await host.saveSettings(next);
+      settingsRef.current = next;
+      setSettings(next);
+      if (workbook) adopt(workbook, overrides);
+      setNotice({ key: "sheets.saved" });
+    });
+
+  const onGenerate = () =>
+    act(async () => {
+      setGenerated(null);
+      setStage("reading");
+      await yieldToPaint();
+      const s = await currentSettings();
+      const wb = await host.read();
+      setStage("checking");
+      await yieldToPaint();
+      const a = adopt(wb, s.overrides);
+      setChecked(true);
+      setStage("computing");
+      await yieldToPaint();
+      const p = resolvePeriod(a, choiceTouched.current ? choice : defaultChoice(a)) ?? a.defaultPeriod;
+      const m = figures(a, { period: p });
+      const wanted = availableSections(m).filter((k) => sections === null || sections.has(k));
+      const spec = buildReport(m, { lang, sections: wanted });
+      setStage("writing");
+      await yieldToPaint();
+      const { sheetName } = await host.generate(spec, "summary");
+      lastSummary.current = spec;
+      setGenerated({ sheetName, metrics: m });
+      if (host.kind === "excel") {
+        const next: PaneSettings = { ...s, period: { ...spec.period }, lang };
+        await host.saveSettings(next).catch(() => undefined);
+        settingsRef.current = next;
+      }
+    });
+
+  const onReveal = () =>
+    act(async () => {
+      if (generated) await host.reveal(generated.sheetName, "summary");
+    });
+
+  const onSelect = (issue: Issue) => {
+    host.select(issue).catch((error: unknown) => fail(error, issue.cell));
+  };
+  const onMark = () =>
+    act(async () => {
+      const { marked } = await host.mark(issues ?? []);
+      setNotice({ key: "check.marked", params: { count: marked } });
+    });
+  const onClear = () =>
+    act(async () => {
+      const { restored } = await host.clearMarks();
+      setNotice({ key: "check.cleared", params: { count: restored } });
+    });
+  const onExport = () =>
+    act(async () => {
+      if (!analysis || !issues) return;
+      const spec = issuesSpec(issues, period ?? analysis.defaultPeriod, lang);
+      const keep = host.kind === "excel" ? lastSummary.current : null;
+      const written = keep ? { ...spec, sheets: [...spec.sheets, ...keep.sheets] } : spec;
+      const { sheetName } = await host.generate(written, "issues");
+      await host.reveal(sheetName, "issues");
+    });
+  const onInsert = (formula: string) =>
+    act(async () => {
+      const how = await host.insertFormula(formula);
+      setNotice({ key: how === "inserted" ? "formulas.inserted" : "formulas.copied", params: { formula } });
+    });
+
+  const onChoice = (next: PeriodChoice) => {
+    choiceTouched.current = true;
+    setChoice(next);
+  };
+
+  const canRead = host.kind === "excel" || workbook !== null;
+  const shown = failure ? describeError(failure.error, lang) : null;
+  const where = failure?.where ?? shown?.where;
+  const tabId = (key: TabKey) => `cedu-tab-${key}`;
+  const panelId = (key: TabKey) => `cedu-panel-${key}`;
+
+  return (
+    <main className={styles.root} lang={lang}>
+      <header className={styles.header}>
+        <div className={styles.brand}>
+          <img className={styles.logo} src="assets/icon-64.png" alt="" />
+          <div>
+            <Title2 as="h1" className={styles.title}>
+              CEDU
+            </Title2>
+            <Caption1 as="p" block className={styles.muted} data-testid="host-status">
+              {`${ui("subtitle", lang)} · ${ui(host.kind === "excel" ? "host.excel" : "host.browser", lang)}`}
+            </Caption1>
+          </div>
+        </div>
+        <Field label={ui("language", lang)} size="small" className={styles.lang}>
+          <Select size="small" value={lang} onChange={(_e, d) => setLang(d.value === "zh-CN" ? "zh-CN" : "en-US")} data-testid="lang">
+            <option value="zh-CN" lang="zh-CN">
+              中文
+            </option>
+            <option value="en-US" lang="en-US">
+              English
+            </option>
+          </Select>
+        </Field>
+      </header>
+
+      {host.kind === "browser" && <FileZone lang={lang} fileName={fileName} busy={busy} onFile={onFile} />}
+
+      {shown && (
+        <MessageBar intent="error" data-testid="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{ui("error.title", lang)}</MessageBarTitle>
+            {shown.text}
+            {where && <div>{ui("error.where", lang, { where })}</div>}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" aria-label={ui("dismiss", lang)} icon={<DismissRegular />} onClick={() => setFailure(null)} />
+            }
+          />
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="success" data-testid="notice">
+          <MessageBarBody>{ui(notice.key, lang, notice.params)}</MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" aria-label={ui("dismiss", lang)} icon={<DismissRegular />} onClick={() => setNotice(null)} />
+            }
+          />
+        </MessageBar>
+      )}
+
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_e, d) => setTab(d.value as TabKey)}
+        aria-label={ui("tabs", lang)}
+        size="small"
+      >
+        {TABS.map((key) => (
+          <Tab key={key} value={key} id={tabId(key)} aria-controls={panelId(key)} className={styles.tab}>
+            {ui(`tab.${key}`, lang)}
+          </Tab>
+        ))}
+      </TabList>
+
+      {busy && !stage && <Spinner size="tiny" label={ui("busy", lang)} />}
+
+      <section role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className={styles.panel} data-testid={`panel-${tab}`}>
+        {tab === "sheets" && (
+          <SheetsPanel
+            lang={lang}
+            analysis={analysis}
+            workbook={workbook}
+            overrides={settings.overrides}
+            busy={busy}
+            onRead={host.kind === "excel" ? onRead : undefined}
+            onOverride={onOverride}
+          />
+        )}
+        {tab === "check" && (
+          <CheckPanel
+            lang={lang}
+            hostKind={host.kind}
+            issues={issues}
+            busy={busy}
+            canRun={canRead}
+            onRun={onRunCheck}
+            onSelect={onSelect}
+            onMark={onMark}
+            onClear={onClear}
+            onExport={onExport}
+          />
+        )}
+        {tab === "summary" && (
+          <SummaryPanel
+            lang={lang}
+            hostKind={host.kind}
+            choice={choice}
+            onChoice={onChoice}
+            years={yearOptions(analysis)}
+            period={analysis ? period : undefined}
+            available={available}
+            sections={chosenSections}
+            onSections={setSections}
+            canGenerate={canRead}
+            busy={busy}
+            stage={stage}
+            generated={generated}
+            onGenerate={onGenerate}
+            onReveal={onReveal}
+          />
+        )}
+        {tab === "formulas" && <FormulasPanel lang={lang} hostKind={host.kind} onInsert={onInsert} busy={busy} />}
+      </section>
     </main>
   );
 }

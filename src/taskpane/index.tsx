@@ -1,8 +1,11 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { detectEnvironment } from "./environment";
+import { pickLocale } from "./i18n";
+import { createFileHost } from "./fileHost";
+import { createExcelHost } from "./host";
 
 /* The task pane entry. It must start even when office.js failed to load (then `Office` is undefined). */
 
@@ -11,12 +14,22 @@ async function start(): Promise<void> {
   if (container === null) {
     throw new Error("taskpane.html has no #container element");
   }
+  const root = createRoot(container);
+  // Office.onReady can take a while (up to OFFICE_READY_TIMEOUT_MS when office.js cannot finish
+  // loading outside Office): show that the pane is starting meanwhile.
+  const starting = pickLocale(navigator.language) === "zh-CN" ? "正在启动……" : "Starting…";
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <Spinner size="small" label={starting} style={{ padding: "24px" }} />
+    </FluentProvider>
+  );
   const { host, locale } = await detectEnvironment();
   document.documentElement.lang = locale;
-  createRoot(container).render(
+  const door = host === "excel" ? createExcelHost() : createFileHost();
+  root.render(
     <React.StrictMode>
       <FluentProvider theme={webLightTheme}>
-        <App host={host} locale={locale} />
+        <App host={door} initialLang={locale} />
       </FluentProvider>
     </React.StrictMode>
   );

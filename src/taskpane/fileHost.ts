@@ -1,0 +1,128 @@
+/**
+ * The pane outside Excel: the user opens (or drops) an .xlsx file, the same engine checks it and
+ * the summary or the issue list is offered for download. ExcelJS is imported dynamically, so it
+ * is a separate chunk that loads only when a file is opened or written.
+ */
+import type { Issue, ReportSpec, WorkbookInput } from "../core/types";
+import { toWorkbookInput } from "../cli/workbook";
+import { type Host, type PaneSettings, type Purpose, PaneError } from "./host";
+
+export interface FileHost extends Host {
+  kind: "browser";
+  /** Reads a picked or dropped file; the next `read()` returns it. */
+  open(file: Blob, name: string): Promise<WorkbookInput>;
+  fileName(): string | null;
+}
+
+/** The "PK" of a zip container: an .xlsx (and a .docx …) starts with it; an old .xls does not. */
+async function looksLikeZip(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  return head.length === 2 && head[0] === 0x50 && head[1] === 0x4b;
+}
+
+type ExcelJSModule = typeof import("exceljs");
+
+async function loadExcelJS(): Promise<ExcelJSModule> {
+  const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as ExcelJSModule & { default?: ExcelJSModule };
+  return mod.default && typeof mod.default.Workbook === "function" ? mod.default : mod;
+}
+
+function defaultDownload(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.rel = "noopener";
+  link.style.display = "none";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A file name that any file system accepts. */
+function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|]+/g, "_").trim() || "CEDU";
+}
+
+export interface FileHostOptions {
+  download?: (blob: Blob, name: string) => void;
+}
+
+export function createFileHost(options: FileHostOptions = {}): FileHost {
+  const download = options.download ?? defaultDownload;
+  let workbook: WorkbookInput | null = null;
+  let name: string | null = null;
+  let settings: PaneSettings = { overrides: {} };
+  const outputs = new Map<Purpose, { blob: Blob; fileName: string }>();
+
+  const host: FileHost = {
+    kind: "browser",
+    fileName: () => name,
+    async open(file, fileName) {
+      if (!/\.xlsx$/i.test(fileName) || !(await looksLikeZip(file))) {
+        throw new PaneError("file.notXlsx", { name: fileName });
+      }
+      try {
+        const ExcelJS = await loadExcelJS();
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(await file.arrayBuffer());
+        const input = toWorkbookInput(wb);
+        workbook = input;
+        name = fileName;
+        settings = { overrides: {} };
+        outputs.clear();
+        return input;
+      } catch (error) {
+        throw new PaneError("file.unreadable", {
+          name: fileName,
+          detail: error instanceof Error ? error.message : String(error),
+        });
+      }
+    },
+    async read() {
+      if (workbook === null) throw new PaneError("file.none");
+      return workbook;
+    },
+    async generate(spec: ReportSpec, purpose: Purpose = "summary") {
+      const { renderWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../cli/write-xlsx");
+      const buffer = await renderWorkbook(spec).xlsx.writeBuffer();
+      const sheetName = spec.sheets[0]?.name ?? "CEDU";
+      const base = (name ?? "CEDU").replace(/\.xlsx$/i, "");
+      const fileName = safeFileName(`${base}-${sheetName}-${spec.period.from}_${spec.period.to}.xlsx`);
+      outputs.set(purpose, { blob: new Blob([buffer as ArrayBuffer], { type: XLSX_TYPE }), fileName });
+      return { sheetName };
+    },
+    async reveal(_sheetName: string, purpose: Purpose = "summary") {
+      const output = outputs.get(purpose);
+      if (output) download(output.blob, output.fileName);
+    },
+    async mark(_issues: readonly Issue[]) {
+      throw new PaneError("check.markOnlyExcel");
+    },
+    async clearMarks() {
+      throw new PaneError("check.markOnlyExcel");
+    },
+    async select(_issue: Issue) {
+      // Nothing to select in a file: the list itself shows the cell.
+    },
+    async loadSettings() {
+      return settings;
+    },
+    async saveSettings(next: PaneSettings) {
+      settings = next;
+    },
+    async insertFormula(text: string) {
+      if (typeof navigator === "undefined" || !navigator.clipboard) throw new PaneError("formulas.copyFailed", { formula: text });
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch {
+        throw new PaneError("formulas.copyFailed", { formula: text });
+      }
+      return "copied";
+    },
+  };
+  return host;
+}

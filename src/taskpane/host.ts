@@ -1,0 +1,106 @@
+/**
+ * What the task pane needs from where it runs. Two implementations: Excel (this file, through
+ * src/excel) and a picked or dropped .xlsx file in a plain browser (fileHost.ts). The pane never
+ * builds Office.js requests itself except the one-line formula insert below, which src/excel does
+ * not offer yet.
+ */
+import type { Issue, Lang, Overrides, ReportSpec, WorkbookInput } from "../core/types";
+import { CeduExcelError, toCeduError } from "../excel/errors";
+import { clearMarks, markIssues } from "../excel/marks";
+import { selectIssueCell } from "../excel/navigate";
+import { readWorkbook } from "../excel/read";
+import { loadSettings, saveSettings } from "../excel/settings";
+import { renderReport } from "../excel/write";
+import type { StringKey } from "./strings";
+
+export type HostKind = "excel" | "browser";
+
+/** The summary, or the issue list written as a sheet / file. */
+export type Purpose = "summary" | "issues";
+
+/** Per-workbook settings: the same shape src/excel stores under "cedu.settings". */
+export interface PaneSettings {
+  overrides: Overrides;
+  period?: { from?: string; to?: string };
+  lang?: Lang;
+}
+
+export interface Host {
+  kind: HostKind;
+  read(): Promise<WorkbookInput>;
+  /** Excel: writes the spec's sheets. Browser: renders an .xlsx and keeps it for `reveal`. */
+  generate(spec: ReportSpec, purpose?: Purpose): Promise<{ sheetName: string }>;
+  /** Excel: activates the generated sheet. Browser: downloads the generated file. */
+  reveal(sheetName: string, purpose?: Purpose): Promise<void>;
+  mark(issues: readonly Issue[]): Promise<{ marked: number }>;
+  clearMarks(): Promise<{ restored: number }>;
+  select(issue: Issue): Promise<void>;
+  loadSettings(): Promise<PaneSettings>;
+  saveSettings(settings: PaneSettings): Promise<void>;
+  /** Excel: writes the formula into the selected cell. Browser: copies it to the clipboard. */
+  insertFormula(text: string): Promise<"inserted" | "copied">;
+}
+
+/** An error of the pane itself (file door), rendered from strings.ts. */
+export class PaneError extends Error {
+  constructor(
+    public key: StringKey,
+    public params: Record<string, string | number> = {}
+  ) {
+    super(key);
+    this.name = "PaneError";
+  }
+}
+
+async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Excel.run({ delayForCellEdit: true }, batch);
+  } catch (error) {
+    throw toCeduError(error);
+  }
+}
+
+/** A sheet-level pseudo issue: selecting it activates the sheet without selecting a cell. */
+function sheetTarget(sheet: string): Issue {
+  return {
+    code: "missing-kind",
+    severity: "info",
+    sheet,
+    row: 0,
+    col: 0,
+    cell: sheet,
+    value: "",
+    message: { key: sheet },
+  };
+}
+
+async function navigate(issue: Issue): Promise<void> {
+  const result = await run((context) => selectIssueCell(context, issue));
+  if (!result.ok) throw new CeduExcelError(result.key, result.params);
+}
+
+export function createExcelHost(): Host {
+  return {
+    kind: "excel",
+    read: () => run((context) => readWorkbook(context)),
+    generate: async (spec) => {
+      const { sheetNames } = await run((context) => renderReport(context, spec));
+      return { sheetName: sheetNames[0] ?? spec.sheets[0]?.name ?? "" };
+    },
+    reveal: (sheetName) => navigate(sheetTarget(sheetName)),
+    mark: (issues) => run((context) => markIssues(context, issues)),
+    clearMarks: () => run((context) => clearMarks(context)),
+    select: (issue) => navigate(issue),
+    loadSettings: () => run((context) => loadSettings(context)),
+    saveSettings: (settings) => run((context) => saveSettings(context, settings)),
+    insertFormula: async (text) => {
+      await run(async (context) => {
+        const range = context.workbook.getSelectedRange().getCell(0, 0);
+        range.formulas = [[text]];
+        range.select();
+        await context.sync();
+      });
+      return "inserted";
+    },
+  };
+}

@@ -1,6 +1,6 @@
 "use strict";
 /**
- * `npm run bench`: the performance benchmark of issue 7 (docs/benchmark.md). One process; the
+ * `npm run bench`: the performance benchmark of issue 7 (README, "Benchmark"). One process; the
  * garbage collector is exposed here so that runs can start from a clean heap without a flag.
  */
 const v8 = require("v8");

@@ -1,6 +1,6 @@
 "use strict";
 /**
- * `npm run bench` (issue 7). One process; see docs/benchmark.md for what is measured and how.
+ * `npm run bench` (issue 7). One process; see README, "Benchmark", for what is measured and how.
  * Progress goes to stderr; stdout gets the result tables and, as its last line, one JSON object
  * with every figure.
  */

@@ -131,7 +131,7 @@ interface StreamReaderState {
 
 /**
  * The streaming reader. Same WorkbookInput as the whole-file reader for
- * plain values, with these known limits (docs/your-data.md):
+ * plain values, with these known limits (README, "Your data"):
  * - a formula whose cached result is an error or text-less value reads as an
  *   error value (ExcelJS's streaming parser keeps only numbers for it);
  * - date-formatted formula results stay Excel serial numbers (the engine

@@ -8,7 +8,7 @@
  * Localized names and descriptions: src/functions/zh-cn.json (→ dist/functions-zh-cn.json).
  * Rules for this folder (ARCHITECTURE.md): thin functions, no Excel API calls, pure results.
  * The work is in compute.ts; the argument order and the choice of @volatile are explained in
- * docs/custom-functions.md.
+ * README, "Custom functions".
  *
  * Argument order, everywhere: filters first (community, from, to, category; the school functions
  * community, type), then the optional source ranges (roster, population, activities, schools).

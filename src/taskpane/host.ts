@@ -6,6 +6,8 @@
  */
 import type { Issue, Lang, Overrides, ReportSpec, WorkbookInput } from "../core/types";
 import { CeduExcelError, toCeduError } from "../excel/errors";
+import { insertFormula } from "../excel/formula";
+import { refreshWorkbookModel, withoutLiveRefresh } from "../excel/live";
 import { clearMarks, markIssues } from "../excel/marks";
 import { selectIssueCell } from "../excel/navigate";
 import { readWorkbook } from "../excel/read";
@@ -84,22 +86,23 @@ export function createExcelHost(): Host {
     kind: "excel",
     read: () => run((context) => readWorkbook(context)),
     generate: async (spec) => {
-      const { sheetNames } = await run((context) => renderReport(context, spec));
+      const { sheetNames } = await withoutLiveRefresh(() =>
+        run((context) => renderReport(context, spec))
+      );
       return { sheetName: sheetNames[0] ?? spec.sheets[0]?.name ?? "" };
     },
     reveal: (sheetName) => navigate(sheetTarget(sheetName)),
-    mark: (issues) => run((context) => markIssues(context, issues)),
-    clearMarks: () => run((context) => clearMarks(context)),
+    mark: (issues) => withoutLiveRefresh(() => run((context) => markIssues(context, issues))),
+    clearMarks: () => withoutLiveRefresh(() => run((context) => clearMarks(context))),
     select: (issue) => navigate(issue),
     loadSettings: () => run((context) => loadSettings(context)),
-    saveSettings: (settings) => run((context) => saveSettings(context, settings)),
+    saveSettings: async (settings) => {
+      await run((context) => saveSettings(context, settings));
+      // The live CEDU formulas read the same corrections: let them follow.
+      await refreshWorkbookModel();
+    },
     insertFormula: async (text) => {
-      await run(async (context) => {
-        const range = context.workbook.getSelectedRange().getCell(0, 0);
-        range.formulas = [[text]];
-        range.select();
-        await context.sync();
-      });
+      await run((context) => insertFormula(context, text));
       return "inserted";
     },
   };

@@ -9,8 +9,14 @@
  *      with the number of rows or cells as such.
  */
 import type { SheetInput, WorkbookInput } from "../core/types";
-import { customPropertiesSupported, isTagged, queueRegistry, queueTagProbe, registryNames } from "./tags";
-import { parseA1Start } from "./support";
+import {
+  customPropertiesSupported,
+  isTagged,
+  queueRegistry,
+  queueTagProbe,
+  registryNames,
+} from "./tags";
+import { parseA1Start, supportsExcelApi } from "./support";
 
 /** Bytes a request or response may hold, kept under Excel on the web's 5 MB. */
 export const PAYLOAD_BUDGET = 4_000_000;
@@ -84,7 +90,13 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const probes = sheets.items.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("address,rowCount,columnCount");
-    return { sheet, name: sheet.name, visibility: sheet.visibility, used, tag: queueTagProbe(sheet, useCp) };
+    return {
+      sheet,
+      name: sheet.name,
+      visibility: sheet.visibility,
+      used,
+      tag: queueTagProbe(sheet, useCp),
+    };
   });
   await context.sync();
 
@@ -110,15 +122,27 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const batches = planBatches(planChunks(candidates));
   const values: unknown[][][] = candidates.map(() => []);
   const formats: string[][][] = candidates.map(() => []);
-  await loadBatches(context, candidates, batches, values, formats);
+  const mergedAreas: Area[][] = candidates.map(() => []);
+  await loadBatches(context, candidates, batches, values, formats, mergedAreas);
+  // A value merged over several cells counts for each of them, as the file door reads it
+  // (DOMAIN-NOTES: a community merged down several roster rows belongs to each row).
+  candidates.forEach((c, i) => fillMergedAreas(values[i], c.origin, mergedAreas[i]));
 
   const byName = new Map<string, SheetInput>();
   candidates.forEach((c, i) =>
-    byName.set(c.name, { name: c.name, values: values[i], numberFormats: formats[i], origin: c.origin, hidden: c.hidden })
+    byName.set(c.name, {
+      name: c.name,
+      values: values[i],
+      numberFormats: formats[i],
+      origin: c.origin,
+      hidden: c.hidden,
+    })
   );
   for (const e of empty) byName.set(e.name, e);
   // Keep the workbook's sheet order.
-  const ordered = probes.map((p) => byName.get(p.name)).filter((s): s is SheetInput => s !== undefined);
+  const ordered = probes
+    .map((p) => byName.get(p.name))
+    .filter((s): s is SheetInput => s !== undefined);
   return { sheets: ordered };
 }
 
@@ -133,12 +157,29 @@ async function loadBatches(
   batches: readonly Chunk[][],
   values: unknown[][][],
   formats: string[][][],
+  mergedAreas: Area[][],
   index = 0
 ): Promise<void> {
   if (index >= batches.length) return;
+  // Merged areas ride along with the first batch: no sync of their own.
+  const merges =
+    index === 0 && supportsExcelApi("1.13")
+      ? candidates.map((c) => {
+          const areas = c.sheet
+            .getRangeByIndexes(c.origin.row, c.origin.col, c.rows, c.cols)
+            .getMergedAreasOrNullObject();
+          areas.load("areas/items/address");
+          return areas;
+        })
+      : [];
   const loaded = batches[index].map((chunk) => {
     const c = candidates[chunk.sheet];
-    const range = c.sheet.getRangeByIndexes(c.origin.row + chunk.startRow, c.origin.col, chunk.rows, chunk.cols);
+    const range = c.sheet.getRangeByIndexes(
+      c.origin.row + chunk.startRow,
+      c.origin.col,
+      chunk.rows,
+      chunk.cols
+    );
     range.load("values,numberFormat");
     return { chunk, range };
   });
@@ -149,5 +190,50 @@ async function loadBatches(
     for (const row of range.numberFormat) formats[chunk.sheet].push(row as string[]);
     range.untrack();
   }
-  await loadBatches(context, candidates, batches, values, formats, index + 1);
+  merges.forEach((areas, i) => {
+    if (!areas.isNullObject) mergedAreas[i] = areas.areas.items.map((a) => parseA1Area(a.address));
+  });
+  await loadBatches(context, candidates, batches, values, formats, mergedAreas, index + 1);
+}
+
+export interface Area {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** "Sheet1!B5:B8" → 0-based top-left and size. */
+export function parseA1Area(address: string): Area {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const [a, b] = local.split(":");
+  const start = parseA1Start(a);
+  const end = b ? parseA1Start(b) : start;
+  return {
+    row: start.row,
+    col: start.col,
+    rows: end.row - start.row + 1,
+    cols: end.col - start.col + 1,
+  };
+}
+
+/** Copies each merged area's top-left value into its other cells (values start at `origin`). */
+export function fillMergedAreas(
+  values: unknown[][],
+  origin: { row: number; col: number },
+  areas: readonly Area[]
+): void {
+  for (const a of areas) {
+    const top = values[a.row - origin.row];
+    if (!top) continue;
+    const v = top[a.col - origin.col];
+    for (let r = 0; r < a.rows; r++) {
+      const row = values[a.row - origin.row + r];
+      if (!row) continue;
+      for (let c = 0; c < a.cols; c++) {
+        const k = a.col - origin.col + c;
+        if (k >= 0 && k < row.length && (r > 0 || c > 0)) row[k] = v;
+      }
+    }
+  }
 }

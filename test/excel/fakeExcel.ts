@@ -58,7 +58,8 @@ class Loadable {
   private loaded = new Set<string>();
   constructor(protected ctx: FakeContext) {}
   load(props?: string | string[] | Record<string, unknown>): this {
-    const list = typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : ["*"];
+    const list =
+      typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : ["*"];
     for (const p of list) this.pending.add(p.trim());
     this.ctx.queueLoad(this);
     return this;
@@ -85,28 +86,43 @@ export class FakeSheetData {
   charts: FakeChart[] = [];
   frozenRows = 0;
   autofit: string[] = [];
+  /** Merged areas, 0-based; only the top-left cell holds the value, as in Excel. */
+  merged: { row: number; col: number; rows: number; cols: number }[] = [];
   constructor(
     public name: string,
     public visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible",
     public protectedSheet = false,
     /** Generated content for big sheets: origin, size and a cell function. */
-    public gen?: { row: number; col: number; rows: number; cols: number; value: (r: number, c: number) => Cell }
+    public gen?: {
+      row: number;
+      col: number;
+      rows: number;
+      cols: number;
+      value: (r: number, c: number) => Cell;
+    }
   ) {}
   get(r: number, c: number): Cell {
     const k = `${r},${c}`;
     if (this.cells.has(k)) return this.cells.get(k);
     const g = this.gen;
-    if (g && r >= g.row && r < g.row + g.rows && c >= g.col && c < g.col + g.cols) return g.value(r - g.row, c - g.col);
+    if (g && r >= g.row && r < g.row + g.rows && c >= g.col && c < g.col + g.cols)
+      return g.value(r - g.row, c - g.col);
     return "";
   }
   used(): { row: number; col: number; rows: number; cols: number } | null {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     const g = this.gen;
     if (g) [r0, c0, r1, c1] = [g.row, g.col, g.row + g.rows - 1, g.col + g.cols - 1];
     for (const [k, v] of this.cells) {
       if (v === "" || v === null || v === undefined) continue;
       const [r, c] = k.split(",").map(Number);
-      r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+      r0 = Math.min(r0, r);
+      c0 = Math.min(c0, c);
+      r1 = Math.max(r1, r);
+      c1 = Math.max(c1, c);
     }
     return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
@@ -125,7 +141,11 @@ export class FakeState {
 }
 
 class FakeFill extends Loadable {
-  constructor(ctx: FakeContext, private sheet: FakeSheetData, private cellsOf: () => string[]) {
+  constructor(
+    ctx: FakeContext,
+    private sheet: FakeSheetData,
+    private cellsOf: () => string[]
+  ) {
     super(ctx);
   }
   get color(): string {
@@ -180,7 +200,8 @@ export class FakeRange extends Loadable {
   }
   keys(): string[] {
     const out: string[] = [];
-    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) out.push(`${this.row + r},${this.col + c}`);
+    for (let r = 0; r < this.rows; r++)
+      for (let c = 0; c < this.cols; c++) out.push(`${this.row + r},${this.col + c}`);
     return out;
   }
   address0(): string {
@@ -199,7 +220,9 @@ export class FakeRange extends Loadable {
     return this.cols;
   }
   grid<T>(f: (r: number, c: number) => T): T[][] {
-    return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => f(this.row + r, this.col + c)));
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from({ length: this.cols }, (_, c) => f(this.row + r, this.col + c))
+    );
   }
   get values(): Cell[][] {
     this.need("values");
@@ -207,7 +230,9 @@ export class FakeRange extends Loadable {
   }
   set values(v: Cell[][]) {
     this.write("values", v);
-    v.forEach((row, r) => row.forEach((x, c) => this.sheet.cells.set(`${this.row + r},${this.col + c}`, x)));
+    v.forEach((row, r) =>
+      row.forEach((x, c) => this.sheet.cells.set(`${this.row + r},${this.col + c}`, x))
+    );
   }
   get numberFormat(): string[][] {
     this.need("numberFormat");
@@ -215,17 +240,41 @@ export class FakeRange extends Loadable {
   }
   set numberFormat(v: string[][]) {
     this.write("numberFormat", v);
-    v.forEach((row, r) => row.forEach((x, c) => this.sheet.formats.set(`${this.row + r},${this.col + c}`, x)));
+    v.forEach((row, r) =>
+      row.forEach((x, c) => this.sheet.formats.set(`${this.row + r},${this.col + c}`, x))
+    );
   }
   private write(kind: "values" | "numberFormat", payload: unknown[][]): void {
     this.ctx.check();
     if (payload.length !== this.rows || payload.some((row) => row.length !== this.cols)) {
-      throw Object.assign(new Error(`${kind} shape does not match ${this.address0()}`), { code: "InvalidArgument" });
+      throw Object.assign(new Error(`${kind} shape does not match ${this.address0()}`), {
+        code: "InvalidArgument",
+      });
     }
-    this.ctx.writes.push({ sync: this.ctx.syncCount + 1, sheet: this.sheet.name, address: this.address0(), kind, payload });
+    this.ctx.writes.push({
+      sync: this.ctx.syncCount + 1,
+      sheet: this.sheet.name,
+      address: this.address0(),
+      kind,
+      payload,
+    });
   }
   select(): void {
     this.ctx.state.selected = this.address0();
+  }
+  /** Merged areas whose top-left cell lies in this range (as Excel does, office-js#3611). */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    const inside = this.sheet.merged.filter(
+      (m) =>
+        m.row >= this.row &&
+        m.row < this.row + this.rows &&
+        m.col >= this.col &&
+        m.col < this.col + this.cols
+    );
+    return new FakeMergedAreas(
+      this.ctx,
+      inside.map((m) => addressOf(this.sheet.name, m.row, m.col, m.rows, m.cols))
+    );
   }
   untrack(): this {
     return this;
@@ -235,9 +284,29 @@ export class FakeRange extends Loadable {
   }
 }
 
+class FakeMergedAreas extends Loadable {
+  readonly isNullObject: boolean;
+  readonly areas: { items: { address: string }[] };
+  constructor(ctx: FakeContext, addresses: string[]) {
+    super(ctx);
+    this.isNullObject = addresses.length === 0;
+    const need = () => this.need("areas/items/address");
+    this.areas = {
+      get items() {
+        need();
+        return addresses.map((address) => ({ address }));
+      },
+    };
+  }
+}
+
 class FakeRangeAreas {
   format: { fill: { color: string; clear: () => void } };
-  constructor(ctx: FakeContext, sheet: FakeSheetData, public address: string) {
+  constructor(
+    ctx: FakeContext,
+    sheet: FakeSheetData,
+    public address: string
+  ) {
     ctx.getRangesCalls.push({ sheet: sheet.name, count: address.split(",").length });
     const ranges = address.split(",").map((a) => {
       const p = parseAddress(a);
@@ -263,10 +332,20 @@ export class FakeChart {
   title = { text: "" };
   legend = { visible: true };
   axes = { valueAxis: { title: { text: "" }, numberFormat: "General" } };
-  series: { items: { name: string; values?: string; x?: string }[]; getItemAt: (i: number) => any; add: (name: string) => any };
+  series: {
+    items: { name: string; values?: string; x?: string }[];
+    getItemAt: (i: number) => any;
+    add: (name: string) => any;
+  };
   position: [string, string] | null = null;
-  constructor(public type: string, source: FakeRange, public seriesBy: string | undefined) {
-    const items: { name: string; values?: string; x?: string }[] = [{ name: "", values: source.address0() }];
+  constructor(
+    public type: string,
+    source: FakeRange,
+    public seriesBy: string | undefined
+  ) {
+    const items: { name: string; values?: string; x?: string }[] = [
+      { name: "", values: source.address0() },
+    ];
     const wrap = (s: { name: string; values?: string; x?: string }) => ({
       set name(v: string) {
         s.name = v;
@@ -301,11 +380,17 @@ export class FakeChart {
 export class FakeWorksheet extends Loadable {
   isNullObject: boolean;
   protection: Loadable & { protected: boolean };
-  customProperties: { getItemOrNullObject: (k: string) => any; add: (k: string, v: string) => void };
+  customProperties: {
+    getItemOrNullObject: (k: string) => any;
+    add: (k: string, v: string) => void;
+  };
   tables: { add: (address: string, hasHeaders: boolean) => { style: string } };
   charts: { add: (type: string, range: FakeRange, seriesBy?: string) => FakeChart };
   freezePanes: { freezeRows: (n: number) => void };
-  constructor(ctx: FakeContext, public data: FakeSheetData | null) {
+  constructor(
+    ctx: FakeContext,
+    public data: FakeSheetData | null
+  ) {
     super(ctx);
     this.isNullObject = data === null;
     const d = () => {
@@ -364,7 +449,9 @@ export class FakeWorksheet extends Loadable {
   }
   set name(v: string) {
     this.ctx.check();
-    if (this.ctx.state.sheets.some((s) => s !== this.data && s.name.toLowerCase() === v.toLowerCase())) {
+    if (
+      this.ctx.state.sheets.some((s) => s !== this.data && s.name.toLowerCase() === v.toLowerCase())
+    ) {
       throw Object.assign(new Error(`sheet ${v} exists`), { code: "ItemAlreadyExists" });
     }
     this.data!.name = v;
@@ -385,7 +472,14 @@ export class FakeWorksheet extends Loadable {
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
     const u = this.data!.used();
-    const r = new FakeRange(this.ctx, this.data!, u?.row ?? 0, u?.col ?? 0, u?.rows ?? 1, u?.cols ?? 1);
+    const r = new FakeRange(
+      this.ctx,
+      this.data!,
+      u?.row ?? 0,
+      u?.col ?? 0,
+      u?.rows ?? 1,
+      u?.cols ?? 1
+    );
     r.isNullObject = u === null;
     return r;
   }
@@ -421,7 +515,10 @@ export class FakeContext {
       private snapshot: FakeWorksheet[] | null = null;
       override load(props?: string | string[]): this {
         super.load(props);
-        this.props = typeof props === "string" ? props.split(",").map((p) => p.trim().replace(/^items\//, "")) : [];
+        this.props =
+          typeof props === "string"
+            ? props.split(",").map((p) => p.trim().replace(/^items\//, ""))
+            : [];
         return this;
       }
       props: string[] = [];
@@ -440,7 +537,8 @@ export class FakeContext {
       }
       add(name: string): FakeWorksheet {
         ctx.check();
-        if (ctx.state.sheet(name)) throw Object.assign(new Error(`sheet ${name} exists`), { code: "ItemAlreadyExists" });
+        if (ctx.state.sheet(name))
+          throw Object.assign(new Error(`sheet ${name} exists`), { code: "ItemAlreadyExists" });
         const s = new FakeSheetData(name);
         ctx.state.sheets.push(s);
         return new FakeWorksheet(ctx, s);
@@ -561,6 +659,9 @@ export class FakeContext {
 /** Office.context.requirements for the code under test. */
 export function installOffice(supported: (version: string) => boolean = () => true): void {
   (globalThis as any).Office = {
-    context: { requirements: { isSetSupported: (_set: string, v: string) => supported(v) }, displayLanguage: "zh-CN" },
+    context: {
+      requirements: { isSetSupported: (_set: string, v: string) => supported(v) },
+      displayLanguage: "zh-CN",
+    },
   };
 }

@@ -1,10 +1,26 @@
-import { BYTES_PER_CELL, PAYLOAD_BUDGET, chunkRowsFor, planBatches, planChunks, readWorkbook } from "../../src/excel/read";
+import {
+  BYTES_PER_CELL,
+  PAYLOAD_BUDGET,
+  chunkRowsFor,
+  fillMergedAreas,
+  parseA1Area,
+  planBatches,
+  planChunks,
+  readWorkbook,
+} from "../../src/excel/read";
+import { epochDayFromISO } from "../../src/core/cells";
+import { analyze, figures } from "../../src/core/engine";
 import { GENERATED_KEY, GENERATED_TAG } from "../../src/excel/tags";
 import { FakeContext, FakeSheetData, FakeState, installOffice } from "./fakeExcel";
 
 beforeEach(() => installOffice());
 
-function bigSheet(name: string, rows: number, cols: number, origin = { row: 0, col: 0 }): FakeSheetData {
+function bigSheet(
+  name: string,
+  rows: number,
+  cols: number,
+  origin = { row: 0, col: 0 }
+): FakeSheetData {
   return new FakeSheetData(name, "Visible", false, {
     ...origin,
     rows,
@@ -16,15 +32,22 @@ function bigSheet(name: string, rows: number, cols: number, origin = { row: 0, c
 describe("readWorkbook", () => {
   test("3 sheets × 50,000 rows: planned number of syncs, every batch within the 4 MB estimate", async () => {
     const state = new FakeState();
-    state.sheets = [bigSheet("A", 50_000, 10), bigSheet("B", 50_000, 10, { row: 2, col: 1 }), bigSheet("C", 50_000, 10)];
+    state.sheets = [
+      bigSheet("A", 50_000, 10),
+      bigSheet("B", 50_000, 10, { row: 2, col: 1 }),
+      bigSheet("C", 50_000, 10),
+    ];
     const ctx = new FakeContext(state);
     const wb = await readWorkbook(ctx.asExcel);
 
-    const batches = planBatches(planChunks([50_000, 50_000, 50_000].map((rows) => ({ rows, cols: 10 }))));
+    const batches = planBatches(
+      planChunks([50_000, 50_000, 50_000].map((rows) => ({ rows, cols: 10 })))
+    );
     expect(chunkRowsFor(10)).toBe(6250);
     expect(batches.length).toBe(24);
     expect(ctx.syncCount).toBe(2 + batches.length); // 26, not 150,000
-    for (const b of batches) expect(b.reduce((s, c) => s + c.bytes, 0)).toBeLessThanOrEqual(PAYLOAD_BUDGET);
+    for (const b of batches)
+      expect(b.reduce((s, c) => s + c.bytes, 0)).toBeLessThanOrEqual(PAYLOAD_BUDGET);
     // Measured JSON responses stay under the estimate too (and so under the web's 5 MB).
     expect(Math.max(...ctx.responseBytes)).toBeLessThanOrEqual(PAYLOAD_BUDGET);
 
@@ -55,13 +78,74 @@ describe("readWorkbook", () => {
     expect(ctx.syncCount).toBe(3);
     expect(wb.sheets.map((s) => s.name)).toEqual(["名册", "人口", "空白"]);
     expect(wb.sheets[0].values).toEqual([["姓名"], ["张三"]]);
-    expect(wb.sheets[1]).toMatchObject({ hidden: true, origin: { row: 3, col: 2 }, values: [["社区"]] });
+    expect(wb.sheets[1]).toMatchObject({
+      hidden: true,
+      origin: { row: 3, col: 2 },
+      values: [["社区"]],
+    });
     expect(wb.sheets[2]).toMatchObject({ values: [], hidden: false });
   });
 
   test("wide sheets get fewer rows per chunk; a single chunk never exceeds the budget", () => {
     const chunks = planChunks([{ rows: 10_000, cols: 300 }]);
-    for (const c of chunks) expect(c.rows * c.cols * BYTES_PER_CELL).toBeLessThanOrEqual(PAYLOAD_BUDGET);
+    for (const c of chunks)
+      expect(c.rows * c.cols * BYTES_PER_CELL).toBeLessThanOrEqual(PAYLOAD_BUDGET);
     expect(chunks.reduce((s, c) => s + c.rows, 0)).toBe(10_000);
+  });
+});
+
+describe("merged cells", () => {
+  const rows = [
+    ["姓名", "所属社区", "培训项目", "报名日期"],
+    ["张三", "六角社区", "书法", "2025-03-01"],
+    ["李四", "", "书法", "2025-03-02"],
+    ["王五", "", "电脑", "2025-03-03"],
+  ];
+  function rosterWithMergedCommunity(): FakeSheetData {
+    const sheet = new FakeSheetData("名册");
+    rows.forEach((r, i) => r.forEach((v, c) => sheet.cells.set(`${i},${c}`, v)));
+    sheet.merged.push({ row: 1, col: 1, rows: 3, cols: 1 }); // 所属社区 merged down B2:B4
+    return sheet;
+  }
+
+  test("a value merged down several rows belongs to each of them, as the file door reads it, in the same syncs", async () => {
+    const state = new FakeState();
+    state.sheets = [rosterWithMergedCommunity()];
+    const ctx = new FakeContext(state);
+    const wb = await readWorkbook(ctx.asExcel);
+    expect(ctx.syncCount).toBe(3);
+    expect(wb.sheets[0].values.map((r) => r[1])).toEqual([
+      "所属社区",
+      "六角社区",
+      "六角社区",
+      "六角社区",
+    ]);
+
+    const today = epochDayFromISO("2026-11-23") as number;
+    const viaExcel = figures(analyze(wb, { today }));
+    const filled = rows.map((r, i) => (i > 0 ? [r[0], "六角社区", r[2], r[3]] : r));
+    const viaFile = figures(analyze({ sheets: [{ name: "名册", values: filled }] }, { today }));
+    expect(viaExcel.overall).toEqual(viaFile.overall);
+    expect(viaExcel.overall.participants).toBe(3);
+  });
+
+  test("without ExcelApi 1.13 the sheet reads as Excel reports it", async () => {
+    installOffice((v) => Number(v.split(".")[1]) < 13);
+    const state = new FakeState();
+    state.sheets = [rosterWithMergedCommunity()];
+    const wb = await readWorkbook(new FakeContext(state).asExcel);
+    expect(wb.sheets[0].values.map((r) => r[1])).toEqual(["所属社区", "六角社区", "", ""]);
+  });
+
+  test("fillMergedAreas respects the used range's origin", () => {
+    const values = [
+      ["a", "b"],
+      ["c", "d"],
+    ];
+    fillMergedAreas(values, { row: 4, col: 2 }, [parseA1Area("S!C5:D5")]);
+    expect(values).toEqual([
+      ["a", "a"],
+      ["c", "d"],
+    ]);
   });
 });

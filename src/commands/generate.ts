@@ -29,5 +29,15 @@ export async function runGenerateSummary(event: Office.AddinCommands.Event): Pro
     console.error("CEDU: generate summary failed", e.key, e.params ?? {}, error);
   } finally {
     event.completed();
+    showPane();
+  }
+}
+
+/** Opens the task pane so the user sees the outcome (SharedRuntime 1.1); harmless if it fails. */
+function showPane(): void {
+  try {
+    void Office.addin?.showAsTaskpane?.()?.catch?.(() => undefined);
+  } catch {
+    // Outside Office or on a host without the shared runtime: the console has the outcome.
   }
 }

@@ -20,6 +20,7 @@ import { DismissRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import { allIssues, analyze, availableSections, buildReport, figures, type Analysis } from "../core";
 import type { Issue, Lang, Overrides, ReportSpec, SectionKey, SheetOverride, WorkbookInput } from "../core/types";
 import { CheckPanel } from "./CheckPanel";
+import { RibbonStatus } from "./RibbonStatus";
 import type { FileHost } from "./fileHost";
 import { FormulasPanel } from "./FormulasPanel";
 import type { Host, PaneSettings } from "./host";
@@ -366,6 +367,7 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
       </header>
 
       {host.kind === "browser" && <FileZone lang={lang} fileName={fileName} busy={busy} onFile={onFile} />}
+      {host.kind === "excel" && <RibbonStatus lang={lang} />}
 
       {shown && (
         <MessageBar intent="error" data-testid="error" layout="multiline">

@@ -10,7 +10,13 @@ import { detectEnvironment } from "../../src/taskpane/environment";
 import { pickLocale } from "../../src/taskpane/i18n";
 import { countBySeverity, formatRate } from "../../src/taskpane/model";
 import { UI_STRINGS } from "../../src/taskpane/strings";
-import { fakeHost, installLayout, installResizeObserver, smallWorkbook, type FakeHost } from "./fakes";
+import {
+  fakeHost,
+  installLayout,
+  installResizeObserver,
+  smallWorkbook,
+  type FakeHost,
+} from "./fakes";
 
 beforeAll(() => {
   installResizeObserver();
@@ -35,7 +41,8 @@ describe("strings", () => {
     const en = Object.keys(UI_STRINGS["en-US"]).sort();
     expect(en).toEqual(zh);
     for (const lang of ["zh-CN", "en-US"] as const) {
-      for (const key of zh) expect(UI_STRINGS[lang][key as keyof (typeof UI_STRINGS)["en-US"]]).not.toBe("");
+      for (const key of zh)
+        expect(UI_STRINGS[lang][key as keyof (typeof UI_STRINGS)["en-US"]]).not.toBe("");
     }
   });
 });
@@ -66,17 +73,19 @@ describe("App", () => {
       expect(within(card).getByTestId("sheet-kind").textContent).toBe(
         format({ key: sheet.kind ? `kind.${sheet.kind}` : "kind.none" }, "en-US")
       );
-      expect(within(card).getByTestId("sheet-explanation").textContent).toBe(format(sheet.explanation, "en-US"));
+      expect(within(card).getByTestId("sheet-explanation").textContent).toBe(
+        format(sheet.explanation, "en-US")
+      );
     }
-    expect(within(screen.getByTestId("sheet-学员花名册")).getByTestId("sheet-kind").textContent).toBe(
-      format({ key: "kind.enrolment" }, "en-US")
-    );
+    expect(
+      within(screen.getByTestId("sheet-学员花名册")).getByTestId("sheet-kind").textContent
+    ).toBe(format({ key: "kind.enrolment" }, "en-US"));
     // zh explanation after switching language
     fireEvent.change(screen.getByLabelText("Language"), { target: { value: "zh-CN" } });
     const roster = analysis.sheets.find((s) => s.name === "学员花名册")!;
-    expect(within(screen.getByTestId("sheet-学员花名册")).getByTestId("sheet-explanation").textContent).toBe(
-      format(roster.explanation, "zh-CN")
-    );
+    expect(
+      within(screen.getByTestId("sheet-学员花名册")).getByTestId("sheet-explanation").textContent
+    ).toBe(format(roster.explanation, "zh-CN"));
   });
 
   test("a kind correction is saved as an override and re-detects", async () => {
@@ -84,13 +93,15 @@ describe("App", () => {
     renderApp(host, "en-US");
     fireEvent.click(screen.getByRole("button", { name: "Read workbook" }));
     await screen.findByTestId("sheet-学校名单");
-    fireEvent.change(screen.getByLabelText('Correct the kind of "学校名单"'), { target: { value: "ignore" } });
+    fireEvent.change(screen.getByLabelText('Correct the kind of "学校名单"'), {
+      target: { value: "ignore" },
+    });
     await waitFor(() => expect(host.saved).toHaveLength(1));
     expect(host.saved[0].overrides).toEqual({ 学校名单: { kind: null } });
     await waitFor(() =>
-      expect(within(screen.getByTestId("sheet-学校名单")).getByTestId("sheet-kind").textContent).toBe(
-        format({ key: "kind.none" }, "en-US")
-      )
+      expect(
+        within(screen.getByTestId("sheet-学校名单")).getByTestId("sheet-kind").textContent
+      ).toBe(format({ key: "kind.none" }, "en-US"))
     );
   });
 
@@ -173,7 +184,9 @@ describe("App", () => {
     fireEvent.change(screen.getByLabelText("From"), { target: { value: "2025-12-01" } });
     fireEvent.change(screen.getByLabelText("To"), { target: { value: "2025-01-01" } });
     expect(screen.getByRole("alert").textContent).toContain("Invalid period");
-    expect((screen.getByRole("button", { name: "Generate" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Generate" }) as HTMLButtonElement).disabled).toBe(
+      true
+    );
   });
 
   test("errors from the host show in a MessageBar with the cell", async () => {
@@ -204,7 +217,10 @@ describe("App", () => {
   test("user text is rendered as text, not markup", async () => {
     const wb = smallWorkbook();
     (wb.sheets[1].values as unknown[][])[1][0] = "<img src=x onerror=alert(1)>";
-    wb.sheets[1].values = [...wb.sheets[1].values, ["<b>x</b>", "<script>alert(1)</script>", "课", "bad", "", ""]];
+    wb.sheets[1].values = [
+      ...wb.sheets[1].values,
+      ["<b>x</b>", "<script>alert(1)</script>", "课", "bad", "", ""],
+    ];
     const host = fakeHost(wb);
     const { container } = renderApp(host, "en-US", "check");
     fireEvent.click(screen.getByRole("button", { name: "Run check" }));
@@ -265,5 +281,29 @@ describe("detectEnvironment", () => {
       HostType: { Excel: "Excel" },
     };
     await expect(detectEnvironment(20)).resolves.toMatchObject({ host: "outside" });
+  });
+});
+
+describe("the ribbon's outcome", () => {
+  it("shows the ribbon command's result, with its issue counts, in the pane's language", async () => {
+    const { publishStatus } = await import("../../src/excel/status");
+    renderApp(fakeHost(), "zh-CN");
+    act(() =>
+      publishStatus({
+        state: "done",
+        key: "status.done",
+        params: { sheet: "CEDU汇总", errors: 2, warnings: 5, infos: 1 },
+      })
+    );
+    expect((await screen.findByTestId("ribbon-status")).textContent).toContain(
+      "已生成“CEDU汇总”：错误 2 条，警告 5 条，提示 1 条"
+    );
+    fireEvent.click(within(screen.getByTestId("ribbon-status")).getByRole("button"));
+    expect(screen.queryByTestId("ribbon-status")).toBeNull();
+  });
+
+  it("is not shown outside Excel", async () => {
+    renderApp(fakeHost(smallWorkbook(), "browser"), "en-US");
+    expect(screen.queryByTestId("ribbon-status")).toBeNull();
   });
 });

@@ -84,15 +84,14 @@ export function defaultPeriod(data: Dataset, today: EpochDay): Period {
   return { from: epochDayFromYMD(y, 1, 1) as number, to: epochDayFromYMD(y, 12, 31) as number };
 }
 
-/** Resolves a community as a user typed it; undefined when the workbook has no such community. */
+/** Resolves a community as a user typed it (forgiving a missing suffix); undefined when there is no such community. */
 export function findCommunity(data: Dataset, name: string): number | undefined {
-  if (data.population) {
-    const resolver = new CommunityResolver(
-      data.population.map((p) => data.dicts.community.values[p.community])
-    );
-    const canonical = resolver.resolve(name);
-    if (canonical !== undefined) return data.dicts.community.find(canonical);
-  }
+  const names = data.population
+    ? data.population.map((p) => data.dicts.community.values[p.community])
+    : data.dicts.community.values;
+  const canonical = new CommunityResolver(names).resolve(name);
+  if (canonical !== undefined) return data.dicts.community.find(canonical);
+  // Communities outside the population sheet are still in the data and may be asked for.
   const key = headerKey(name);
   const values = data.dicts.community.values;
   for (let i = 0; i < values.length; i++) if (headerKey(values[i]) === key) return i;

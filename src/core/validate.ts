@@ -108,6 +108,40 @@ function looseCommunityKey(name: string): string {
   return stripped.length > 0 ? stripped : k;
 }
 
+/**
+ * Bare community names (no 社区/村/居委会 suffix) mapped to the one suffixed spelling that shares
+ * their base in the data; a base with two suffixed spellings (东湖社区 and 东湖村) is ambiguous and
+ * left alone. Reads only the community column of each sheet.
+ */
+function dataSpellings(
+  sheets: ReadonlyArray<{ sheet: DetectedSheet; input: SheetInput; originCol: number }>
+): Map<string, string> {
+  const seen = new Set<string>();
+  for (const { sheet, input, originCol } of sheets) {
+    const col = sheet.columns.community;
+    if (col === undefined) continue;
+    const values = input.values;
+    for (let r = sheet.dataStart; r < values.length; r++) {
+      const v = values[r]?.[col - originCol];
+      if (typeof v === "string" && v !== "" && !seen.has(v)) seen.add(v);
+    }
+  }
+  const suffixed = new Map<string, string | null>();
+  const bare: string[] = [];
+  for (const raw of new Set(Array.from(seen, (v) => normalizeText(v)))) {
+    if (!raw) continue;
+    const loose = looseCommunityKey(raw);
+    if (loose === communityKey(raw)) bare.push(raw);
+    else suffixed.set(loose, suffixed.has(loose) && suffixed.get(loose) !== raw ? null : raw);
+  }
+  const out = new Map<string, string>();
+  for (const name of bare) {
+    const target = suffixed.get(looseCommunityKey(name));
+    if (target) out.set(name, target);
+  }
+  return out;
+}
+
 /* ------------------------------------------------------------------ rows */
 
 const TOTAL_KEYS = TOTAL_MARKERS.map(headerKey);
@@ -462,6 +496,12 @@ export function validate(
     population ? population.map((p) => dicts.community.values[p.community]) : []
   );
 
+  // Without a population sheet the data's own spellings are the list: a bare 金阳 is the 金阳村
+  // written elsewhere, so that a figure never depends on which source lists the communities.
+  const spellings = population
+    ? new Map<string, string>()
+    : dataSpellings([...contexts.enrolment, ...contexts.activity]);
+
   /** Canonical community id; warns when the population sheet does not list it. */
   const resolved = new Map<string, string | undefined>();
   const communityOf = (
@@ -470,7 +510,7 @@ export function validate(
     col: number | undefined,
     name: string
   ): number => {
-    if (!population) return dicts.community.id(name);
+    if (!population) return dicts.community.id(spellings.get(name) ?? name);
     let canonical = resolved.get(name);
     if (canonical === undefined && !resolved.has(name)) {
       canonical = resolver.resolve(name);

@@ -447,3 +447,26 @@ describe("engine bugs (fail until fixed)", () => {
     expect(m.plan).toMatchObject({ planned: 2, delivered: 1, planCompletion: 0.5 });
   });
 });
+
+describe("community spellings without a population sheet", () => {
+  const roster = [
+    ["姓名", "所属社区", "培训项目", "报名日期"],
+    ["甲", "金阳村", "书法", "2025-03-01"],
+    ["乙", "金阳", "书法", "2025-03-02"],
+    ["丙", "东湖社区", "书法", "2025-03-03"],
+    ["丁", "东湖村", "书法", "2025-03-04"],
+    ["戊", "东湖", "书法", "2025-03-05"],
+  ];
+  const { analyze, figures } = jest.requireActual("../../src/core/engine") as typeof import("../../src/core/engine");
+  const a = analyze({ sheets: [{ name: "名册", values: roster }] }, { today: 20_415 }); // 2026-11-23
+  const m = figures(a);
+
+  test("a bare name joins the one suffixed spelling of its base; an ambiguous base stays apart", () => {
+    const rows = Object.fromEntries(m.byCommunity.map((c) => [c.community, c.participants]));
+    expect(rows).toEqual({ 金阳村: 2, 东湖社区: 1, 东湖村: 1, 东湖: 1 });
+  });
+
+  test("a filter typed without the suffix finds the community", () => {
+    expect(figures(a, { filter: { community: "金阳" } }).overall.participants).toBe(2);
+  });
+});

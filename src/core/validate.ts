@@ -655,7 +655,7 @@ export function validate(
   };
   if (contexts.enrolment.length > 0) {
     const f = spec("enrolment");
-    const idNames = new Map<string, string>();
+    const idPeople = new Map<string, { name: string; person: number }>();
     const pairHead: number[] = [];
     const pairNext: number[] = [];
     const pairCourse: number[] = [];
@@ -780,19 +780,25 @@ export function validate(
       const community = communityOf(ctx, r, cols.get("community"), communityText);
       const nameKey = name.replace(/\s+/g, "").toLowerCase();
       const usableId = id !== null && id.kind !== "precision-lost" && id.key.length > 0;
+      let person: number;
       if (usableId && id) {
-        const known = idNames.get(id.key);
-        if (known === undefined) idNames.set(id.key, nameKey);
-        else if (known !== nameKey) {
-          out.add(ctx, r, cols.get("name"), "id-name-conflict", "warning", "name", name, {
-            key: "issue.idNameConflict",
-            params: {},
-          });
+        // One lookup per row serves both the identity and the one-ID-two-names check.
+        const known = idPeople.get(id.key);
+        if (known === undefined) {
+          person = dicts.person.id(`I:${id.key}`);
+          idPeople.set(id.key, { name: nameKey, person });
+        } else {
+          person = known.person;
+          if (known.name !== nameKey) {
+            out.add(ctx, r, cols.get("name"), "id-name-conflict", "warning", "name", name, {
+              key: "issue.idNameConflict",
+              params: {},
+            });
+          }
         }
+      } else {
+        person = dicts.person.id(`N:${nameKey}\u0001${dicts.community.values[community]}`);
       }
-      const personKey =
-        usableId && id ? `I:${id.key}` : `N:${nameKey}\u0001${dicts.community.values[community]}`;
-      const person = dicts.person.id(personKey);
       const courseId = dicts.course.id(course);
       if (seenPair(person, courseId)) {
         out.add(ctx, r, cols.get("course"), "duplicate-enrolment", "warning", "course", course, {

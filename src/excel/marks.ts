@@ -3,11 +3,17 @@
  * marked) and remembers each cell's previous fill in the workbook setting "cedu.marks", so
  * `clearMarks` restores exactly those cells, also after the file was saved and reopened.
  *
- * Syncs: markIssues 3 (stored marks + sheets; previous fills; fills + setting), clearMarks 3 (stored
- * marks; which sheets still exist; restore + setting). Addresses are grouped into getRanges calls
- * of at most MAX_ADDRESSES_PER_CALL, all queued in the same batch.
+ * Where ExcelApi 1.18 offers cell notes, each marked cell that has no note of its own also gets
+ * a note with the issue's message; "Clear marks" deletes exactly those notes, and only while they
+ * still hold CEDU's text (a note the user rewrote is theirs now).
+ *
+ * Syncs: markIssues 3 (stored marks + sheets; previous fills and existing notes; fills, notes and
+ * setting), clearMarks 3 (stored marks; which sheets still exist; restore and setting), 4 when CEDU
+ * added notes (their current text is checked before they are deleted). Addresses are grouped into getRanges calls of at most MAX_ADDRESSES_PER_CALL, all
+ * queued in the same batch.
  */
-import type { Issue, Severity } from "../core/types";
+import { format } from "../core/i18n";
+import type { Issue, Lang, Severity } from "../core/types";
 import { a1, supportsExcelApi } from "./support";
 import { parseJson } from "./tags";
 
@@ -15,14 +21,21 @@ export const MARKS_KEY = "cedu.marks";
 export const MAX_ADDRESSES_PER_CALL = 200;
 /** Beyond this many cells, marking stops (the issue list in the pane still shows them all). */
 export const MAX_MARKS = 5000;
-export const MARK_FILL: Record<Exclude<Severity, "info">, string> = { error: "#FFC7CE", warning: "#FFEB9C" };
+export const MARK_FILL: Record<Exclude<Severity, "info">, string> = {
+  error: "#FFC7CE",
+  warning: "#FFEB9C",
+};
 
 export interface StoredMark {
   sheet: string;
   address: string;
   /** "#RRGGBB", or null when the cell had no fill. */
   previousFill: string | null;
+  /** The note CEDU added to the cell (absent when none was added). */
+  note?: string;
 }
+
+export const NOTE_PREFIX = "CEDU: ";
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -39,25 +52,38 @@ function loadMarks(context: Excel.RequestContext): Excel.Setting {
 function storedMarks(setting: Excel.Setting): StoredMark[] {
   if (setting.isNullObject) return [];
   const list = parseJson<unknown>(setting.value, []);
-  return Array.isArray(list) ? (list as StoredMark[]).filter((m) => m && typeof m.sheet === "string") : [];
+  return Array.isArray(list)
+    ? (list as StoredMark[]).filter((m) => m && typeof m.sheet === "string")
+    : [];
+}
+
+interface CellMark {
+  sheet: string;
+  address: string;
+  severity: "error" | "warning";
+  issue: Issue;
 }
 
 /** Which cells to mark, one per cell, the most severe issue winning. */
-export function cellsToMark(issues: readonly Issue[]): { sheet: string; address: string; severity: "error" | "warning" }[] {
-  const byCell = new Map<string, { sheet: string; address: string; severity: "error" | "warning" }>();
+export function cellsToMark(issues: readonly Issue[]): CellMark[] {
+  const byCell = new Map<string, CellMark>();
   for (const issue of issues) {
     if (issue.row < 1 || issue.col < 1 || issue.severity === "info") continue;
     const address = a1(issue.row - 1, issue.col - 1);
     const key = `${issue.sheet}\u0000${address}`;
     const prev = byCell.get(key);
     if (!prev || (prev.severity === "warning" && issue.severity === "error")) {
-      byCell.set(key, { sheet: issue.sheet, address, severity: issue.severity });
+      byCell.set(key, { sheet: issue.sheet, address, severity: issue.severity, issue });
     }
   }
   return [...byCell.values()].slice(0, MAX_MARKS);
 }
 
-export async function markIssues(context: Excel.RequestContext, issues: readonly Issue[]): Promise<{ marked: number }> {
+export async function markIssues(
+  context: Excel.RequestContext,
+  issues: readonly Issue[],
+  lang: Lang = "zh-CN"
+): Promise<{ marked: number }> {
   const cells = cellsToMark(issues);
   const sheetNames = [...new Set(cells.map((c) => c.sheet))];
 
@@ -80,17 +106,36 @@ export async function markIssues(context: Excel.RequestContext, issues: readonly
     fill.load(usePattern ? "color,pattern" : "color");
     return fill;
   });
+  const useNotes = supportsExcelApi("1.18");
+  const notes = useNotes
+    ? toFill.map((c) => {
+        const note = sheets.get(c.sheet)!.notes.getItemOrNullObject(c.address);
+        note.load("content");
+        return note;
+      })
+    : [];
   await context.sync();
 
   const marks = storedMarks(setting);
   const known = new Set(marks.map((m) => `${m.sheet}\u0000${m.address}`));
+  const newNotes: { sheet: string; address: string; text: string }[] = [];
   toFill.forEach((c, i) => {
     const key = `${c.sheet}\u0000${c.address}`;
     if (known.has(key)) return; // already ours: keep the original fill, not our own colour
     known.add(key);
     const fill = fills[i];
     const none = (usePattern && fill.pattern === "None") || !fill.color;
-    marks.push({ sheet: c.sheet, address: c.address, previousFill: none ? null : fill.color });
+    const mark: StoredMark = {
+      sheet: c.sheet,
+      address: c.address,
+      previousFill: none ? null : fill.color,
+    };
+    // A note only where the cell has none: the user's own notes are never replaced.
+    if (useNotes && notes[i].isNullObject) {
+      mark.note = `${NOTE_PREFIX}${format(c.issue.message, lang)}`;
+      newNotes.push({ sheet: c.sheet, address: c.address, text: mark.note });
+    }
+    marks.push(mark);
   });
 
   // Sync 3: fills (one getRanges per sheet, severity and chunk of addresses) + the setting.
@@ -98,11 +143,17 @@ export async function markIssues(context: Excel.RequestContext, issues: readonly
     const sheet = sheets.get(name)!;
     if (sheet.isNullObject) continue;
     for (const severity of ["error", "warning"] as const) {
-      const addresses = toFill.filter((c) => c.sheet === name && c.severity === severity).map((c) => c.address);
+      const addresses = toFill
+        .filter((c) => c.sheet === name && c.severity === severity)
+        .map((c) => c.address);
       for (const part of chunk(addresses, MAX_ADDRESSES_PER_CALL)) {
         sheet.getRanges(part.join(", ")).format.fill.color = MARK_FILL[severity];
       }
     }
+  }
+  for (const n of newNotes) {
+    const sheet = sheets.get(n.sheet)!;
+    sheet.notes.add(sheet.getRange(n.address), n.text);
   }
   context.workbook.settings.add(MARKS_KEY, JSON.stringify(marks));
   await context.sync();
@@ -125,9 +176,26 @@ export async function clearMarks(context: Excel.RequestContext): Promise<{ resto
       return [name, sheet] as const;
     })
   );
+  const useNotes = supportsExcelApi("1.18");
+  const ourNotes = marks
+    .filter((m) => m.note !== undefined && useNotes)
+    .map((m) => ({ mark: m, sheet: sheets.get(m.sheet)! }));
   await context.sync();
 
-  // Sync 3: restore, grouped by sheet and previous fill, then forget the marks.
+  // Sync 3 (still part of the same batch of checks): the notes we added, where the sheet still exists.
+  const probes = ourNotes
+    .filter((n) => !n.sheet.isNullObject)
+    .map((n) => {
+      const note = n.sheet.notes.getItemOrNullObject(n.mark.address);
+      note.load("content");
+      return { ...n, note };
+    });
+  if (probes.length > 0) await context.sync();
+
+  // Last sync: restore, grouped by sheet and previous fill, delete our unchanged notes, forget the marks.
+  for (const p of probes) {
+    if (!p.note.isNullObject && p.note.content === p.mark.note) p.note.delete();
+  }
   let restored = 0;
   for (const name of names) {
     const sheet = sheets.get(name)!;

@@ -306,7 +306,7 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
   };
   const onMark = () =>
     act(async () => {
-      const { marked } = await host.mark(issues ?? []);
+      const { marked } = await host.mark(issues ?? [], lang);
       setNotice({ key: "check.marked", params: { count: marked } });
     });
   const onClear = () =>

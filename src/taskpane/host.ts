@@ -34,7 +34,7 @@ export interface Host {
   generate(spec: ReportSpec, purpose?: Purpose): Promise<{ sheetName: string }>;
   /** Excel: activates the generated sheet. Browser: downloads the generated file. */
   reveal(sheetName: string, purpose?: Purpose): Promise<void>;
-  mark(issues: readonly Issue[]): Promise<{ marked: number }>;
+  mark(issues: readonly Issue[], lang: Lang): Promise<{ marked: number }>;
   clearMarks(): Promise<{ restored: number }>;
   select(issue: Issue): Promise<void>;
   loadSettings(): Promise<PaneSettings>;
@@ -92,7 +92,7 @@ export function createExcelHost(): Host {
       return { sheetName: sheetNames[0] ?? spec.sheets[0]?.name ?? "" };
     },
     reveal: (sheetName) => navigate(sheetTarget(sheetName)),
-    mark: (issues) => withoutLiveRefresh(() => run((context) => markIssues(context, issues))),
+    mark: (issues, lang) => withoutLiveRefresh(() => run((context) => markIssues(context, issues, lang))),
     clearMarks: () => withoutLiveRefresh(() => run((context) => clearMarks(context))),
     select: (issue) => navigate(issue),
     loadSettings: () => run((context) => loadSettings(context)),

@@ -86,6 +86,8 @@ export class FakeSheetData {
   charts: FakeChart[] = [];
   frozenRows = 0;
   autofit: string[] = [];
+  /** Cell notes (ExcelApi 1.18) by "row,col". */
+  notes = new Map<string, string>();
   /** Merged areas, 0-based; only the top-left cell holds the value, as in Excel. */
   merged: { row: number; col: number; rows: number; cols: number }[] = [];
   constructor(
@@ -284,6 +286,28 @@ export class FakeRange extends Loadable {
   }
 }
 
+export class FakeNote extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private sheet: FakeSheetData,
+    private key: string
+  ) {
+    super(ctx);
+  }
+  get isNullObject(): boolean {
+    this.need("isNullObject");
+    return !this.sheet.notes.has(this.key);
+  }
+  get content(): string {
+    this.need("content");
+    return this.sheet.notes.get(this.key) ?? "";
+  }
+  delete(): void {
+    this.ctx.check();
+    this.sheet.notes.delete(this.key);
+  }
+}
+
 class FakeMergedAreas extends Loadable {
   readonly isNullObject: boolean;
   readonly areas: { items: { address: string }[] };
@@ -387,6 +411,10 @@ export class FakeWorksheet extends Loadable {
   tables: { add: (address: string, hasHeaders: boolean) => { style: string } };
   charts: { add: (type: string, range: FakeRange, seriesBy?: string) => FakeChart };
   freezePanes: { freezeRows: (n: number) => void };
+  notes: {
+    add: (cell: FakeRange | string, content: string) => void;
+    getItemOrNullObject: (address: string) => FakeNote;
+  };
   constructor(
     ctx: FakeContext,
     public data: FakeSheetData | null
@@ -440,6 +468,24 @@ export class FakeWorksheet extends Loadable {
     this.freezePanes = {
       freezeRows: function (n: number) {
         d().frozenRows = n;
+      },
+    };
+    const cellKey = (cell: FakeRange | string) => {
+      const p = typeof cell === "string" ? parseAddress(cell) : cell;
+      if (p.rows !== 1 || p.cols !== 1)
+        throw Object.assign(new Error("not a single cell"), { code: "InvalidArgument" });
+      return `${p.row},${p.col}`;
+    };
+    this.notes = {
+      add: function (cell: FakeRange | string, content: string) {
+        ctx.check();
+        const key = cellKey(cell);
+        if (d().notes.has(key))
+          throw Object.assign(new Error("the cell has a note"), { code: "InvalidArgument" });
+        d().notes.set(key, content);
+      },
+      getItemOrNullObject: function (address: string) {
+        return new FakeNote(ctx, d(), cellKey(address));
       },
     };
   }

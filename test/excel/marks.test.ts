@@ -5,13 +5,25 @@ import { loadSettings, saveSettings } from "../../src/excel/settings";
 import { FakeContext, FakeSheetData, FakeState, installOffice } from "./fakeExcel";
 
 beforeEach(() => installOffice());
+/** A host before ExcelApi 1.18: fills only, no notes. */
+const withoutNotes = () => installOffice((v) => Number(v.split(".")[1]) < 18);
 
 function issue(sheet: string, row: number, col: number, severity: Issue["severity"]): Issue {
-  return { code: "bad-date", severity, sheet, row, col, cell: `${sheet}!?`, value: "x", message: { key: "k" } };
+  return {
+    code: "bad-date",
+    severity,
+    sheet,
+    row,
+    col,
+    cell: `${sheet}!?`,
+    value: "x",
+    message: { key: "k" },
+  };
 }
 
 describe("marks", () => {
   test("mark then clear restores exactly the previous fills, also after reopening", async () => {
+    withoutNotes();
     const state = new FakeState();
     const roster = new FakeSheetData("名册");
     roster.fills.set("1,1", "#00B0F0"); // B2 had a blue fill
@@ -81,10 +93,16 @@ describe("navigate", () => {
     expect(await selectIssueCell(ctx.asExcel, issue("名册", 12, 6, "error"))).toEqual({ ok: true });
     expect(state.active).toBe("名册");
     expect(state.selected).toBe("名册!F12");
-    const hidden = await selectIssueCell(new FakeContext(state).asExcel, issue("人口", 2, 2, "error"));
+    const hidden = await selectIssueCell(
+      new FakeContext(state).asExcel,
+      issue("人口", 2, 2, "error")
+    );
     expect(hidden).toEqual({ ok: false, key: "excel.sheetHidden", params: { sheet: "人口" } });
     expect(state.active).toBe("名册");
-    const missing = await selectIssueCell(new FakeContext(state).asExcel, issue("无", 2, 2, "error"));
+    const missing = await selectIssueCell(
+      new FakeContext(state).asExcel,
+      issue("无", 2, 2, "error")
+    );
     expect(missing).toMatchObject({ ok: false, key: "excel.sheetMissing" });
   });
 });
@@ -108,5 +126,52 @@ describe("settings", () => {
       lang: "en-US",
     });
     expect(loading.syncCount).toBe(1);
+  });
+});
+
+describe("notes on marked cells (ExcelApi 1.18)", () => {
+  const bad = (row: number, col: number): Issue => ({
+    code: "bad-date",
+    severity: "error",
+    sheet: "名册",
+    row,
+    col,
+    cell: `名册!?`,
+    value: "2025-02-30",
+    message: { key: "issue.badDate", params: { field: "enrolment.enrolDate" } },
+  });
+
+  test("a note with the message where the cell had none; the user's notes are kept; clear removes only ours", async () => {
+    const state = new FakeState();
+    const roster = new FakeSheetData("名册");
+    roster.notes.set("2,3", "请核对报名日期（王老师）"); // D3: the user's own note
+    state.sheets = [roster];
+
+    await markIssues(new FakeContext(state).asExcel, [bad(2, 4), bad(3, 4)], "zh-CN");
+    expect(roster.notes.get("1,3")).toBe(
+      "CEDU: “报名日期”不是有效日期（或早于 1900 年、晚于今天），此行未计入统计"
+    );
+    expect(roster.notes.get("2,3")).toBe("请核对报名日期（王老师）");
+
+    roster.notes.set("9,9", "unrelated");
+    const ctx = new FakeContext(state);
+    expect(await clearMarks(ctx.asExcel)).toEqual({ restored: 2 });
+    expect(ctx.syncCount).toBe(4);
+    expect([...roster.notes.entries()]).toEqual([
+      ["2,3", "请核对报名日期（王老师）"],
+      ["9,9", "unrelated"],
+    ]);
+  });
+
+  test("a CEDU note the user has rewritten is theirs and stays", async () => {
+    const state = new FakeState();
+    const roster = new FakeSheetData("名册");
+    state.sheets = [roster];
+    await markIssues(new FakeContext(state).asExcel, [bad(2, 4)], "en-US");
+    expect(roster.notes.get("1,3")).toMatch(/^CEDU: “Enrolment date” is not a valid date/);
+    roster.notes.set("1,3", "checked with the learner: 2025-03-02");
+    await clearMarks(new FakeContext(state).asExcel);
+    expect(roster.notes.get("1,3")).toBe("checked with the learner: 2025-03-02");
+    expect(roster.fills.has("1,3")).toBe(false);
   });
 });

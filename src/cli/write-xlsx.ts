@@ -6,15 +6,8 @@
 import ExcelJS from "exceljs";
 import { t } from "../core/i18n";
 import { cleanSheetName } from "../core/text";
-import type { ColumnFormat, ReportCell, ReportSpec } from "../core/types";
-
-export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
-  text: "@",
-  int: "#,##0",
-  decimal: "#,##0.0",
-  percent: "0.0%",
-  date: "yyyy-mm-dd",
-};
+import { NUMBER_FORMATS } from "../core/report";
+import type { ReportCell, ReportSpec } from "../core/types";
 
 const FONT = { name: "Calibri", size: 11 };
 

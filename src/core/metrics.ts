@@ -326,7 +326,13 @@ export function computeMetrics(data: Dataset, options: MetricsOptions): Metrics 
   for (const p of data.population ?? []) targetOf.set(p.community, p.target ?? DEFAULT_TARGET);
   let residents = 0;
   let weightedTarget = 0;
-  for (const p of data.population ?? []) {
+  // Summed in name order: floating-point addition is not associative, and the same population
+  // sheet sorted differently must give the same target to the last digit.
+  const names = dicts.community.values;
+  const byName = [...(data.population ?? [])].sort((a, b) =>
+    names[a.community] < names[b.community] ? -1 : names[a.community] > names[b.community] ? 1 : 0
+  );
+  for (const p of byName) {
     if (fCommunity !== -1 && p.community !== fCommunity) continue;
     residents += p.residents;
     weightedTarget += p.residents * (p.target ?? DEFAULT_TARGET);

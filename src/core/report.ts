@@ -34,10 +34,23 @@ export interface ReportOptions {
   generatedAt?: string;
 }
 
+/** Excel number formats of the column formats, shared by the Excel door and the .xlsx writer. */
+export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
+  text: "@",
+  int: "#,##0",
+  decimal: "#,##0.0",
+  percent: "0.0%",
+  date: "yyyy-mm-dd",
+};
+
 type Col = [key: MessageKey, format: ColumnFormat];
 
 function columns(lang: Lang, cols: Col[]): ReportColumn[] {
-  return cols.map(([key, format]) => ({ key: key.replace(/^col\./, ""), header: t(key, lang), format }));
+  return cols.map(([key, format]) => ({
+    key: key.replace(/^col\./, ""),
+    header: t(key, lang),
+    format,
+  }));
 }
 
 const r = (x: Rate): ReportCell => rateValue(x);
@@ -89,7 +102,11 @@ export function buildReport(m: Metrics, options: ReportOptions): ReportSpec {
       {
         key: "summary",
         name: t("report.sheet.summary", lang),
-        title: t("report.titleLine", lang, { title: t("report.title", lang), ...period, generated: generatedAt }),
+        title: t("report.titleLine", lang, {
+          title: t("report.title", lang),
+          ...period,
+          generated: generatedAt,
+        }),
         sections,
       },
     ],
@@ -142,10 +159,20 @@ function overview(m: Metrics, lang: Lang): ReportSection {
   const rows: [MessageKey, ReportCell, MessageKey | null, ColumnFormat][] = [
     ["ind.participants", o.participants, "unit.people", "int"],
     ["ind.enrolments", o.enrolments, "unit.times", "int"],
-    ["ind.residents", m.byCommunity.some((c) => c.inPopulation) ? o.residents : null, "unit.people", "int"],
+    [
+      "ind.residents",
+      m.byCommunity.some((c) => c.inPopulation) ? o.residents : null,
+      "unit.people",
+      "int",
+    ],
     ["ind.participationRate", r(o.participationRate), "unit.percent", "percent"],
     ["ind.target", o.target, "unit.percent", "percent"],
-    ["ind.targetMet", o.targetMet === null ? null : t(o.targetMet ? "report.yes" : "report.no", lang), null, "text"],
+    [
+      "ind.targetMet",
+      o.targetMet === null ? null : t(o.targetMet ? "report.yes" : "report.no", lang),
+      null,
+      "text",
+    ],
     ["ind.activities", o.activities, "unit.sessions", "int"],
     ["ind.attendance", o.attendance, "unit.times", "int"],
     ["ind.hours", o.hours, "unit.hours", "decimal"],
@@ -160,7 +187,8 @@ function overview(m: Metrics, lang: Lang): ReportSection {
       ["ind.schoolQualifiedRate", r(m.schools.qualifiedRate), "unit.percent", "percent"]
     );
   }
-  if (m.plan) rows.push(["ind.planCompletion", r(m.plan.planCompletion), "unit.percent", "percent"]);
+  if (m.plan)
+    rows.push(["ind.planCompletion", r(m.plan.planCompletion), "unit.percent", "percent"]);
   return {
     key: "overview",
     table: table(
@@ -230,7 +258,12 @@ function community(m: Metrics, lang: Lang): ReportSection {
   };
 }
 
-function groups(list: GroupRow[], m: Metrics, lang: Lang, key: "category" | "targetGroup"): ReportSection {
+function groups(
+  list: GroupRow[],
+  m: Metrics,
+  lang: Lang,
+  key: "category" | "targetGroup"
+): ReportSection {
   const notStated = t("report.notStated", lang);
   const rows = list.map((g) => [
     g.key === "" ? notStated : g.key,
@@ -274,12 +307,22 @@ function groups(list: GroupRow[], m: Metrics, lang: Lang, key: "category" | "tar
       rows,
       totals
     ),
-    chart: key === "category" ? chart(key, lang, "barClustered", 0, [2], false) : chart(key, lang, "barClustered", 0, [1], false),
+    chart:
+      key === "category"
+        ? chart(key, lang, "barClustered", 0, [2], false)
+        : chart(key, lang, "barClustered", 0, [1], false),
   };
 }
 
 function month(m: Metrics, lang: Lang): ReportSection {
-  const rows = m.byMonth.map((x) => [x.month, x.enrolments, x.participants, x.activities, x.attendance, x.hours]);
+  const rows = m.byMonth.map((x) => [
+    x.month,
+    x.enrolments,
+    x.participants,
+    x.activities,
+    x.attendance,
+    x.hours,
+  ]);
   const o = m.overall;
   return {
     key: "month",
@@ -329,7 +372,15 @@ function schools(m: Metrics, lang: Lang): ReportSection | null {
         ["col.qualifiedRate", "percent"],
       ],
       rows,
-      [t("report.total", lang), s.count, s.rated, s.excellent, s.qualified, r(s.excellenceRate), r(s.qualifiedRate)]
+      [
+        t("report.total", lang),
+        s.count,
+        s.rated,
+        s.excellent,
+        s.qualified,
+        r(s.excellenceRate),
+        r(s.qualifiedRate),
+      ]
     ),
     chart: chart("schools", lang, "columnClustered", 0, [5, 6], true),
   };
@@ -338,7 +389,14 @@ function schools(m: Metrics, lang: Lang): ReportSection | null {
 function teachers(m: Metrics, lang: Lang): ReportSection | null {
   const tm = m.teachers;
   if (!tm) return null;
-  const rows = tm.byMonth.map((x) => [x.month, x.fullTime, x.partTime, x.volunteer, x.unspecified, x.total]);
+  const rows = tm.byMonth.map((x) => [
+    x.month,
+    x.fullTime,
+    x.partTime,
+    x.volunteer,
+    x.unspecified,
+    x.total,
+  ]);
   const sum = (k: "fullTime" | "partTime" | "volunteer" | "unspecified" | "total") =>
     tm.byMonth.reduce((acc, x) => acc + x[k], 0);
   return {
@@ -355,7 +413,14 @@ function teachers(m: Metrics, lang: Lang): ReportSection | null {
         ["col.total", "int"],
       ],
       rows,
-      [t("report.total", lang), sum("fullTime"), sum("partTime"), sum("volunteer"), sum("unspecified"), sum("total")]
+      [
+        t("report.total", lang),
+        sum("fullTime"),
+        sum("partTime"),
+        sum("volunteer"),
+        sum("unspecified"),
+        sum("total"),
+      ]
     ),
     chart: chart("teachers", lang, "columnStacked", 0, [1, 2, 3, 4], false),
   };
@@ -365,7 +430,14 @@ function plan(m: Metrics, lang: Lang): ReportSection | null {
   const p = m.plan;
   if (!p) return null;
   const notStated = t("report.notStated", lang);
-  const rows = p.rows.map((x) => [x.month, x.item, x.category || notStated, x.planned, x.delivered, x.planned ? x.delivered / x.planned : null]);
+  const rows = p.rows.map((x) => [
+    x.month,
+    x.item,
+    x.category || notStated,
+    x.planned,
+    x.delivered,
+    x.planned ? x.delivered / x.planned : null,
+  ]);
   return {
     key: "plan",
     table: table(

@@ -71,6 +71,8 @@ function enumMap<K extends EnumName>(name: K): Map<string, EnumValue<K>> {
   return new Map(Object.entries(table).map(([k, v]) => [headerKey(k), v]));
 }
 
+const asText = (v: unknown) => ({ ok: true as const, value: normalizeText(v) });
+
 /* ------------------------------------------------------------------ communities */
 
 /** Matches community names as written against the population sheet, forgiving a missing 社区/村 suffix. */
@@ -327,6 +329,23 @@ export function validate(
     return undefined;
   };
 
+  /** readField for one row: `read("community", asText)`. */
+  const fieldReader =
+    (
+      ctx: SheetContext,
+      f: (field: AnyField) => FieldSpec,
+      cols: Map<AnyField, number>,
+      r: number,
+      cells: Cells,
+      state: { bad: boolean }
+    ) =>
+    <T>(
+      field: AnyField,
+      parse: (v: unknown) => { ok: true; value: T } | { ok: false; reason: string },
+      source: Cells = cells
+    ): T | undefined =>
+      readField(ctx, r, f(field), cols.get(field), source, parse, state);
+
   const numberIn = (spec: FieldSpec, integer: boolean) => (v: unknown) => {
     const p = parseNumber(v);
     if (!p.ok) return p;
@@ -425,34 +444,11 @@ export function validate(
     const byCommunity = new Map<number, PopulationRow>();
     each("population", (ctx, cols, r, cells) => {
       const state = { bad: false };
-      const name = readField(
-        ctx,
-        r,
-        f("community"),
-        cols.get("community"),
-        cells,
-        (v) => ({ ok: true, value: normalizeText(v) }),
-        state
-      );
-      const residents = readField(
-        ctx,
-        r,
-        f("residents"),
-        cols.get("residents"),
-        cells,
-        numberIn(f("residents"), true),
-        state
-      );
-      const households = readField(
-        ctx,
-        r,
-        f("households"),
-        cols.get("households"),
-        cells,
-        numberIn(f("households"), true),
-        state
-      );
-      const target = readField(ctx, r, f("target"), cols.get("target"), cells, parsePercent, state);
+      const read = fieldReader(ctx, f, cols, r, cells, state);
+      const name = read("community", asText);
+      const residents = read("residents", numberIn(f("residents"), true));
+      const households = read("households", numberIn(f("households"), true));
+      const target = read("target", parsePercent);
       if (state.bad || name === undefined || residents === undefined) return;
       const id = dicts.community.id(name);
       const row: PopulationRow = {
@@ -533,15 +529,8 @@ export function validate(
       l === "excellent" ? 3 : l === "qualified" ? 2 : l === "unqualified" ? 1 : 0;
     each("school", (ctx, cols, r, cells) => {
       const state = { bad: false };
-      const name = readField(
-        ctx,
-        r,
-        f("name"),
-        cols.get("name"),
-        cells,
-        (v) => ({ ok: true, value: normalizeText(v) }),
-        state
-      );
+      const read = fieldReader(ctx, f, cols, r, cells, state);
+      const name = read("name", asText);
       if (isBlank(cells[cols.get("level") ?? -1]) && cols.get("level") !== undefined) {
         out.add(ctx, r, cols.get("level"), "missing-required", "warning", "level", "", {
           key: "issue.missingLevel",
@@ -587,6 +576,7 @@ export function validate(
     // A month cell merged over several plan rows arrives only in its first row: carry it down.
     each("plan", (ctx, cols, r, cells) => {
       const state = { bad: false };
+      const read = fieldReader(ctx, f, cols, r, cells, state);
       const monthCol = cols.get("month");
       let monthRaw = monthCol === undefined ? undefined : cells[monthCol];
       if (isBlank(monthRaw) && monthCol !== undefined) {
@@ -612,24 +602,8 @@ export function validate(
         },
         state
       );
-      const item = readField(
-        ctx,
-        r,
-        f("item"),
-        cols.get("item"),
-        cells,
-        (v) => ({ ok: true, value: normalizeText(v) }),
-        state
-      );
-      const sessions = readField(
-        ctx,
-        r,
-        f("sessions"),
-        cols.get("sessions"),
-        cells,
-        numberIn(f("sessions"), true),
-        state
-      );
+      const item = read("item", asText);
+      const sessions = read("sessions", numberIn(f("sessions"), true));
       if (state.bad || !months || item === undefined) return;
       items.push({
         monthText: months.text,
@@ -656,6 +630,8 @@ export function validate(
   if (contexts.enrolment.length > 0) {
     const f = spec("enrolment");
     const idPeople = new Map<string, { name: string; person: number }>();
+    /** People whose ID number is written with more than one name. */
+    const conflicted = new Set<number>();
     const pairHead: number[] = [];
     const pairNext: number[] = [];
     const pairCourse: number[] = [];
@@ -669,32 +645,16 @@ export function validate(
       pairHead[person] = pairCourse.length - 1;
       return false;
     };
-    const asText = (v: unknown) => ({ ok: true as const, value: normalizeText(v) });
     each("enrolment", (ctx, cols, r, cells) => {
       const state = { bad: false };
-      const name = readField(ctx, r, f("name"), cols.get("name"), cells, asText, state);
-      const communityText = readField(
-        ctx,
-        r,
-        f("community"),
-        cols.get("community"),
-        cells,
-        asText,
-        state
-      );
-      const course = readField(ctx, r, f("course"), cols.get("course"), cells, asText, state);
-      const date = readField(ctx, r, f("enrolDate"), cols.get("enrolDate"), cells, dateIn, state);
-      const birth = readField(ctx, r, f("birthDate"), cols.get("birthDate"), cells, dateIn, state);
-      const age = readField(
-        ctx,
-        r,
-        f("age"),
-        cols.get("age"),
-        cells,
-        numberIn(f("age"), true),
-        state
-      );
-      readField(ctx, r, f("score"), cols.get("score"), cells, numberIn(f("score"), false), state);
+      const read = fieldReader(ctx, f, cols, r, cells, state);
+      const name = read("name", asText);
+      const communityText = read("community", asText);
+      const course = read("course", asText);
+      const date = read("enrolDate", dateIn);
+      const birth = read("birthDate", dateIn);
+      const age = read("age", numberIn(f("age"), true));
+      read("score", numberIn(f("score"), false));
       const gender = readEnum(ctx, r, "gender", "gender", cols.get("gender"), cells);
       const status = readEnum(ctx, r, "status", "status", cols.get("status"), cells);
       const result = readEnum(ctx, r, "result", "result", cols.get("result"), cells);
@@ -789,12 +749,7 @@ export function validate(
           idPeople.set(id.key, { name: nameKey, person });
         } else {
           person = known.person;
-          if (known.name !== nameKey) {
-            out.add(ctx, r, cols.get("name"), "id-name-conflict", "warning", "name", name, {
-              key: "issue.idNameConflict",
-              params: {},
-            });
-          }
+          if (known.name !== nameKey) conflicted.add(person);
         }
       } else {
         person = dicts.person.id(`N:${nameKey}\u0001${dicts.community.values[community]}`);
@@ -822,6 +777,37 @@ export function validate(
       enrol.result[i] = RESULT_CODES.indexOf(result);
       seeDate(date);
     });
+    // Every row of a conflicting ID is marked, not only those after the first spelling: which name
+    // is right is for staff to say, and the marks must not depend on how the roster is sorted.
+    if (conflicted.size > 0) {
+      const bySheet = new Map(
+        contexts.enrolment.map((ctx) => [
+          ctx.sheetIndex,
+          { ctx, col: localColumns(ctx).get("name") },
+        ])
+      );
+      for (let i = 0; i < enrol.length; i++) {
+        if (!conflicted.has(enrol.person[i])) continue;
+        const { ctx, col } = bySheet.get(enrol.sheet[i]) as {
+          ctx: SheetContext;
+          col: number | undefined;
+        };
+        const r = enrol.row[i] - ctx.originRow - 1;
+        out.add(
+          ctx,
+          r,
+          col,
+          "id-name-conflict",
+          "warning",
+          "name",
+          ctx.input.values[r]?.[col ?? -1],
+          {
+            key: "issue.idNameConflict",
+            params: {},
+          }
+        );
+      }
+    }
   }
 
   /* ---------------- activities */
@@ -831,38 +817,14 @@ export function validate(
   const act = newActivityTable(totalActRows);
   if (contexts.activity.length > 0) {
     const f = spec("activity");
-    const asText = (v: unknown) => ({ ok: true as const, value: normalizeText(v) });
     each("activity", (ctx, cols, r, cells) => {
       const state = { bad: false };
-      const date = readField(ctx, r, f("date"), cols.get("date"), cells, dateIn, state);
-      const communityText = readField(
-        ctx,
-        r,
-        f("community"),
-        cols.get("community"),
-        cells,
-        asText,
-        state
-      );
-      const title = readField(ctx, r, f("title"), cols.get("title"), cells, asText, state);
-      const participants = readField(
-        ctx,
-        r,
-        f("participants"),
-        cols.get("participants"),
-        cells,
-        numberIn(f("participants"), true),
-        state
-      );
-      const hours = readField(
-        ctx,
-        r,
-        f("hours"),
-        cols.get("hours"),
-        cells,
-        numberIn(f("hours"), false),
-        state
-      );
+      const read = fieldReader(ctx, f, cols, r, cells, state);
+      const date = read("date", dateIn);
+      const communityText = read("community", asText);
+      const title = read("title", asText);
+      const participants = read("participants", numberIn(f("participants"), true));
+      const hours = read("hours", numberIn(f("hours"), false));
       const teacherType = readEnum(
         ctx,
         r,

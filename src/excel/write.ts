@@ -12,7 +12,14 @@
  * A failure in 3 or 4 costs two more syncs in the catch: the temporary sheets are deleted, so no
  * half-written sheet remains.
  */
-import type { ColumnFormat, ReportCell, ReportSection, ReportSheet, ReportSpec } from "../core/types";
+import { NUMBER_FORMATS } from "../core/report";
+import type {
+  ColumnFormat,
+  ReportCell,
+  ReportSection,
+  ReportSheet,
+  ReportSpec,
+} from "../core/types";
 import { CeduExcelError, toCeduError } from "./errors";
 import { a1, a1Range, safeText, supportsExcelApi } from "./support";
 import {
@@ -34,14 +41,6 @@ export const CHART_ROWS = 16;
 export const CHART_COLS = 8;
 export const SECTION_GAP = 2;
 export const NULL_CELL = "—";
-
-export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
-  text: "@",
-  int: "#,##0",
-  decimal: "#,##0.0",
-  percent: "0.0%",
-  date: "yyyy-mm-dd",
-};
 
 /* ------------------------------------------------------------------ layout (pure) */
 
@@ -115,15 +114,21 @@ function cellValue(cell: ReportCell, format: ColumnFormat): string | number {
 
 function cellFormat(cell: ReportCell, format: ColumnFormat): string {
   if (cell === null || typeof cell === "string") {
-    return format === "date" && typeof cell === "string" && isoToSerial(cell) !== null ? NUMBER_FORMATS.date : "@";
+    return format === "date" && typeof cell === "string" && isoToSerial(cell) !== null
+      ? NUMBER_FORMATS.date
+      : "@";
   }
   return NUMBER_FORMATS[format];
 }
 
 /** The block's values and number formats, same shape (rows × cols). */
-export function blockPayload(block: BlockLayout): { values: (string | number)[][]; formats: string[][] } {
+export function blockPayload(block: BlockLayout): {
+  values: (string | number)[][];
+  formats: string[][];
+} {
   const t = block.section.table;
-  const pad = <T>(row: T[], fill: T): T[] => [...row, ...Array<T>(Math.max(0, block.cols - row.length)).fill(fill)].slice(0, block.cols);
+  const pad = <T>(row: T[], fill: T): T[] =>
+    [...row, ...Array<T>(Math.max(0, block.cols - row.length)).fill(fill)].slice(0, block.cols);
   const values: (string | number)[][] = [];
   const formats: string[][] = [];
   const textRow = (text: string) => {
@@ -132,12 +137,32 @@ export function blockPayload(block: BlockLayout): { values: (string | number)[][
   };
   const dataRow = (cells: ReportCell[], perCell?: (ColumnFormat | null)[]) => {
     const fmts = t.columns.map((c, i) => perCell?.[i] ?? c.format);
-    values.push(pad(t.columns.map((_, i) => cellValue(cells[i] ?? null, fmts[i])), ""));
-    formats.push(pad(t.columns.map((_, i) => cellFormat(cells[i] ?? null, fmts[i])), "@"));
+    values.push(
+      pad(
+        t.columns.map((_, i) => cellValue(cells[i] ?? null, fmts[i])),
+        ""
+      )
+    );
+    formats.push(
+      pad(
+        t.columns.map((_, i) => cellFormat(cells[i] ?? null, fmts[i])),
+        "@"
+      )
+    );
   };
   textRow(t.title);
-  values.push(pad(t.columns.map((c) => safeText(c.header)), ""));
-  formats.push(pad(t.columns.map(() => "@"), "@"));
+  values.push(
+    pad(
+      t.columns.map((c) => safeText(c.header)),
+      ""
+    )
+  );
+  formats.push(
+    pad(
+      t.columns.map(() => "@"),
+      "@"
+    )
+  );
   t.rows.forEach((row, r) => dataRow(row, t.cellFormats?.[r]));
   if (t.totals) dataRow(t.totals);
   textRow(t.note);
@@ -159,7 +184,10 @@ const CHART_TYPES = {
   columnStacked: "ColumnStacked",
 } as const;
 
-export async function renderReport(context: Excel.RequestContext, spec: ReportSpec): Promise<RenderResult> {
+export async function renderReport(
+  context: Excel.RequestContext,
+  spec: ReportSpec
+): Promise<RenderResult> {
   const workbook = context.workbook;
 
   // Sync 1 — checks.
@@ -215,7 +243,9 @@ export async function renderReport(context: Excel.RequestContext, spec: ReportSp
       sheet.name = finalNames[i];
       queueTag(sheet, useCp);
     });
-    const keptRegistry = registry.filter((n) => !old.some((p) => p.name.toLowerCase() === n.toLowerCase()));
+    const keptRegistry = registry.filter(
+      (n) => !old.some((p) => p.name.toLowerCase() === n.toLowerCase())
+    );
     queueRegistryWrite(context, [...keptRegistry, ...finalNames]);
     if (created.length > 0) created[0].activate();
     context.runtime.enableEvents = eventsWereEnabled;
@@ -228,7 +258,10 @@ export async function renderReport(context: Excel.RequestContext, spec: ReportSp
 }
 
 /** Two syncs: find the temporary sheets by name, delete them, restore events. Never throws. */
-async function removeTempSheets(context: Excel.RequestContext, eventsWereEnabled: boolean): Promise<void> {
+async function removeTempSheets(
+  context: Excel.RequestContext,
+  eventsWereEnabled: boolean
+): Promise<void> {
   try {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
@@ -268,9 +301,12 @@ function buildSheet(sheet: Excel.Worksheet, spec: ReportSheet): void {
     } else {
       sheet.getRange(tableAddress).format.font.bold = true;
     }
-    if (block.totalsRow !== null) sheet.getRange(a1Range(block.totalsRow, 0, 1, block.cols)).format.font.bold = true;
+    if (block.totalsRow !== null)
+      sheet.getRange(a1Range(block.totalsRow, 0, 1, block.cols)).format.font.bold = true;
     const lastTableRow = block.totalsRow ?? block.headerRow + block.bodyRows;
-    sheet.getRange(a1Range(block.headerRow, 0, lastTableRow - block.headerRow + 1, block.cols)).format.autofitColumns();
+    sheet
+      .getRange(a1Range(block.headerRow, 0, lastTableRow - block.headerRow + 1, block.cols))
+      .format.autofitColumns();
 
     if (block.section.chart && block.bodyRows > 0) addChart(sheet, block);
   }
@@ -283,7 +319,9 @@ function addChart(sheet: Excel.Worksheet, block: BlockLayout): void {
   const n = Math.max(1, Math.min(spec.rowCount ?? block.bodyRows, block.bodyRows));
   const firstBody = block.headerRow + 1;
   const column = (col: number, withHeader: boolean) =>
-    sheet.getRange(a1Range(withHeader ? block.headerRow : firstBody, col, n + (withHeader ? 1 : 0), 1));
+    sheet.getRange(
+      a1Range(withHeader ? block.headerRow : firstBody, col, n + (withHeader ? 1 : 0), 1)
+    );
   const seriesCols = spec.seriesColumns.filter((c) => c >= 0 && c < table.columns.length);
   if (seriesCols.length === 0) return;
   const categories = column(spec.categoryColumn, false);

@@ -418,6 +418,64 @@ describe("issues planted in the sample", () => {
   });
 });
 
+describe("results that do not depend on how rows are sorted", () => {
+  const HEAD = ["姓名", "所属社区", "培训项目", "报名日期", "身份证号"];
+  const ID = "110105194912310021";
+  const roster = (rows: unknown[][]): WorkbookInput => ({
+    sheets: [{ name: "花名册", values: [HEAD, ...rows] }],
+  });
+  const conflicts = (w: WorkbookInput) =>
+    allIssues(analyze(w, { today: TODAY }), figures(analyze(w, { today: TODAY })))
+      .filter((i) => i.code === "id-name-conflict")
+      .map((i) => `${i.cell} ${i.value}`)
+      .sort();
+
+  test("one ID under two names marks every row of that ID, whichever name comes first", () => {
+    const a = ["张三", "六角社区", "书法", "2025-03-05", ID];
+    const b = ["孙八", "六角社区", "摄影", "2025-03-06", ID];
+    const c = ["张三", "六角社区", "舞蹈", "2025-03-07", ID];
+    const noId = ["张三", "六角社区", "茶艺", "2025-03-08", ""];
+    expect(conflicts(roster([a, b, c, noId]))).toEqual([
+      "花名册!A2 张三",
+      "花名册!A3 孙八",
+      "花名册!A4 张三",
+    ]);
+    // Same rows, the other name first: the same three rows, now at their new places.
+    expect(conflicts(roster([b, a, c, noId]))).toEqual([
+      "花名册!A2 孙八",
+      "花名册!A3 张三",
+      "花名册!A4 张三",
+    ]);
+    expect(conflicts(roster([a, c, noId]))).toEqual([]);
+  });
+
+  test("the overall participation target is the same whatever order the population sheet lists", () => {
+    const pop = [
+      ["六角社区", 3, 0.7],
+      ["新村", 12, null],
+      ["东湖社区", 3, 0.55],
+      ["西山村", 7, 0.65],
+    ];
+    const target = (rows: unknown[][]) =>
+      figures(
+        analyze(
+          { sheets: [{ name: "人口", values: [["社区名称", "常住人口", "参与率目标"], ...rows] }] },
+          { today: TODAY }
+        )
+      ).overall.target;
+    const first = target(pop);
+    expect(first).toBeCloseTo((3 * 0.7 + 12 * 0.6 + 3 * 0.55 + 7 * 0.65) / 25, 12);
+    for (const order of [
+      [3, 2, 1, 0],
+      [1, 0, 3, 2],
+      [2, 3, 0, 1],
+      [0, 2, 1, 3],
+    ]) {
+      expect(target(order.map((i) => pop[i]))).toBe(first);
+    }
+  });
+});
+
 describe("test/helpers/readXlsx on unusual cells", () => {
   let wb: WorkbookInput;
   beforeAll(async () => {

@@ -78,11 +78,15 @@ module.exports = tseslint.config(
       "no-new-func": "error",
       // A needless escape changes nothing at run time: report it, don't fail the build on it.
       "no-useless-escape": "warn",
-      // Formatting is checked by Prettier itself (office-addin-prettier-config, `npm run prettier`),
-      // not by ESLint: eslint-config-prettier (last below) turns off the rules that would clash.
-      // Enable "prettier/prettier" here once the whole tree is formatted.
+      // Formatting is Prettier's (office-addin-prettier-config); it is enforced below for the
+      // TypeScript that `npm run prettier` formats, and eslint-config-prettier (last) turns off
+      // the ESLint rules that would clash with it.
       "prettier/prettier": "off",
     },
+  },
+  {
+    files: ["src/**/*.{ts,tsx}", "test/**/*.{ts,tsx}"],
+    rules: { "prettier/prettier": "error" },
   },
 
   // ---- TypeScript (src, test, scripts)

@@ -37,7 +37,11 @@ class UsageError extends Error {}
 
 function parseArgs(argv: string[], envLang: Lang): Args {
   const [command, ...rest] = argv;
-  const args: Partial<Args> & { lang: Lang; json: boolean } = { command, lang: envLang, json: false };
+  const args: Partial<Args> & { lang: Lang; json: boolean } = {
+    command,
+    lang: envLang,
+    json: false,
+  };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -54,14 +58,22 @@ function parseArgs(argv: string[], envLang: Lang): Args {
     else if (!args.file) args.file = a;
     else throw new UsageError(t("cli.badOption", args.lang, { value: a }));
   }
-  if ((command !== "report" && command !== "validate") || !args.file) throw new UsageError(t("cli.usage", args.lang));
+  if ((command !== "report" && command !== "validate") || !args.file)
+    throw new UsageError(t("cli.usage", args.lang));
   return args as Args;
 }
 
 const num = (r: Rate) => rateValue(r);
 
 function issueJson(i: Issue, lang: Lang) {
-  return { sheet: i.sheet, cell: i.cell, code: i.code, severity: i.severity, message: format(i.message, lang), value: i.value };
+  return {
+    sheet: i.sheet,
+    cell: i.cell,
+    code: i.code,
+    severity: i.severity,
+    message: format(i.message, lang),
+    value: i.value,
+  };
 }
 
 function sheetsJson(a: Analysis, lang: Lang) {
@@ -69,7 +81,9 @@ function sheetsJson(a: Analysis, lang: Lang) {
     name: s.name,
     kind: s.kind,
     headerRow: s.headerRow,
-    columns: Object.fromEntries(Object.entries(s.columns).map(([f, c]) => [f, columnLetter(c as number)])),
+    columns: Object.fromEntries(
+      Object.entries(s.columns).map(([f, c]) => [f, columnLetter(c as number)])
+    ),
     hidden: s.hidden,
     confidence: s.confidence,
     explanation: format(s.explanation, lang),
@@ -110,10 +124,22 @@ export function reportJson(a: Analysis, m: Metrics, lang: Lang) {
       excellenceRate: s ? num(s.excellenceRate) : null,
       qualifiedRate: s ? num(s.qualifiedRate) : null,
       byType: Object.fromEntries(
-        (s?.byType ?? []).map((g) => [g.type, { count: g.count, excellenceRate: num(g.excellenceRate), qualifiedRate: num(g.qualifiedRate) }])
+        (s?.byType ?? []).map((g) => [
+          g.type,
+          {
+            count: g.count,
+            excellenceRate: num(g.excellenceRate),
+            qualifiedRate: num(g.qualifiedRate),
+          },
+        ])
       ),
     },
-    sheets: sheetsJson(a, lang).map(({ name, kind, headerRow, columns }) => ({ name, kind, headerRow, columns })),
+    sheets: sheetsJson(a, lang).map(({ name, kind, headerRow, columns }) => ({
+      name,
+      kind,
+      headerRow,
+      columns,
+    })),
     issues: allIssues(a, m).map((i) => issueJson(i, lang)),
   };
 }
@@ -148,7 +174,11 @@ function reportText(a: Analysis, m: Metrics, lang: Lang, file: string): string {
   parts.push(
     textTable(
       ["", "", ""],
-      a.sheets.map((s) => [s.name, s.kind ? t(`kind.${s.kind}`, lang) : t("kind.none", lang), format(s.explanation, lang)]),
+      a.sheets.map((s) => [
+        s.name,
+        s.kind ? t(`kind.${s.kind}`, lang) : t("kind.none", lang),
+        format(s.explanation, lang),
+      ]),
       [false, false, false]
     )
       .split("\n")
@@ -159,9 +189,17 @@ function reportText(a: Analysis, m: Metrics, lang: Lang, file: string): string {
     const tb = section.table;
     parts.push("", `■ ${tb.title}`);
     const rows = (tb.totals ? [...tb.rows, tb.totals] : tb.rows).map((r, i) =>
-      r.map((v, c) => shown(v, (tb.cellFormats?.[i]?.[c] ?? tb.columns[c].format) === "percent", lang))
+      r.map((v, c) =>
+        shown(v, (tb.cellFormats?.[i]?.[c] ?? tb.columns[c].format) === "percent", lang)
+      )
     );
-    parts.push(textTable(tb.columns.map((c) => c.header), rows, tb.columns.map((c) => c.format !== "text")));
+    parts.push(
+      textTable(
+        tb.columns.map((c) => c.header),
+        rows,
+        tb.columns.map((c) => c.format !== "text")
+      )
+    );
   }
   parts.push("", issueSummary(allIssues(a, m), lang, 20));
   return parts.join("\n");
@@ -182,7 +220,9 @@ function issueSummary(issues: Issue[], lang: Lang, limit: number): string {
   for (const [code, list] of byCode) {
     lines.push("", `[${t(`severity.${list[0].severity}`, lang)}] ${code} (${list.length})`);
     for (const i of list.slice(0, limit)) {
-      lines.push(`  ${i.cell || "—"}  ${format(i.message, lang)}${i.value ? `  «${i.value}»` : ""}`);
+      lines.push(
+        `  ${i.cell || "—"}  ${format(i.message, lang)}${i.value ? `  «${i.value}»` : ""}`
+      );
     }
     if (list.length > limit) lines.push(`  ${t("cli.more", lang, { count: list.length - limit })}`);
   }
@@ -214,7 +254,11 @@ export function languageFromEnv(env: NodeJS.ProcessEnv): Lang {
 }
 
 /** Runs the command line; resolves to the exit code (0 ok, 1 errors found, 2 unusable input). */
-export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = defaultIo,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<number> {
   const envLang = languageFromEnv(env);
   let args: Args;
   try {
@@ -237,7 +281,14 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
     }
     const analysis = analyze(workbook);
     if (!analysis.sheets.some((s) => s.kind)) {
-      if (args.json && args.command === "validate") io.out(JSON.stringify({ ok: false, reason: t("cli.nothingRecognised", lang, { file: args.file }), sheets: sheetsJson(analysis, lang) }));
+      if (args.json && args.command === "validate")
+        io.out(
+          JSON.stringify({
+            ok: false,
+            reason: t("cli.nothingRecognised", lang, { file: args.file }),
+            sheets: sheetsJson(analysis, lang),
+          })
+        );
       io.err(t("cli.nothingRecognised", lang, { file: args.file }));
       return 2;
     }
@@ -285,11 +336,20 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
       await renderWorkbook(buildReport(metrics, { lang })).xlsx.writeFile(args.out);
       io.err(t("cli.written", lang, { file: args.out }));
     }
-    io.out(args.json ? JSON.stringify(reportJson(analysis, metrics, lang)) : reportText(analysis, metrics, lang, args.file));
+    io.out(
+      args.json
+        ? JSON.stringify(reportJson(analysis, metrics, lang))
+        : reportText(analysis, metrics, lang, args.file)
+    );
     return 0;
   } catch (e) {
     // Last resort: one line, no stack trace.
-    io.err(t("cli.unreadable", lang, { file: args.file, reason: (e as Error)?.message?.split("\n")[0] ?? String(e) }));
+    io.err(
+      t("cli.unreadable", lang, {
+        file: args.file,
+        reason: (e as Error)?.message?.split("\n")[0] ?? String(e),
+      })
+    );
     return 2;
   }
 }

@@ -43,7 +43,10 @@ function startsWith(buf: Uint8Array, magic: number[]): boolean {
 }
 
 /** Reads a workbook file; throws ReadError with a one-line reason. */
-export async function readWorkbookFile(file: string, options: ReadOptions = {}): Promise<WorkbookInput> {
+export async function readWorkbookFile(
+  file: string,
+  options: ReadOptions = {}
+): Promise<WorkbookInput> {
   let head: Buffer;
   let size = 0;
   try {
@@ -69,9 +72,12 @@ export async function readWorkbookFile(file: string, options: ReadOptions = {}):
     }
     return toWorkbookInput(wb);
   }
-  if (startsWith(head, OLE)) throw new ReadError(ext === ".xls" ? "xls" : "encrypted", "OLE compound file");
+  if (startsWith(head, OLE))
+    throw new ReadError(ext === ".xls" ? "xls" : "encrypted", "OLE compound file");
   if (!startsWith(head, ZIP)) throw new ReadError("notWorkbook", "not a zip package");
-  const stream = options.stream ?? (size > STREAM_FILE_BYTES || (await worksheetXmlBytes(file, size)) > STREAM_XML_BYTES);
+  const stream =
+    options.stream ??
+    (size > STREAM_FILE_BYTES || (await worksheetXmlBytes(file, size)) > STREAM_XML_BYTES);
   try {
     if (stream) return await readStreaming(file);
     await wb.xlsx.readFile(file);
@@ -107,7 +113,7 @@ export async function worksheetXmlBytes(file: string, size: number): Promise<num
     const cd = Buffer.alloc(cdSize);
     await handle.read(cd, 0, cdSize, cdOffset);
     let total = 0;
-    for (let p = 0; p + 46 <= cdSize && cd.readUInt32LE(p) === 0x02014b50; ) {
+    for (let p = 0; p + 46 <= cdSize && cd.readUInt32LE(p) === 0x02014b50;) {
       const uncompressed = cd.readUInt32LE(p + 24);
       const nameLength = cd.readUInt16LE(p + 28);
       const extraLength = cd.readUInt16LE(p + 30);
@@ -167,6 +173,11 @@ export async function readStreaming(file: string): Promise<WorkbookInput> {
   const state = reader as unknown as StreamReaderState;
   // Worksheets arrive in zip order; the tabs' order is workbook.xml's.
   const order = new Map((state.model?.sheets ?? []).map((s, i) => [s.name, i]));
-  found.sort((a, b) => (order.get(a.sheet.name) ?? 1e9 + a.id) - (order.get(b.sheet.name) ?? 1e9 + b.id));
-  return { sheets: found.map((f) => f.sheet), date1904: Boolean(state.properties?.model?.date1904) };
+  found.sort(
+    (a, b) => (order.get(a.sheet.name) ?? 1e9 + a.id) - (order.get(b.sheet.name) ?? 1e9 + b.id)
+  );
+  return {
+    sheets: found.map((f) => f.sheet),
+    date1904: Boolean(state.properties?.model?.date1904),
+  };
 }

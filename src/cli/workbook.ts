@@ -14,7 +14,8 @@ export function plainValue(v: unknown): unknown {
   if ("error" in o) return { error: String(o.error) };
   if ("result" in o) return plainValue(o.result);
   if ("formula" in o || "sharedFormula" in o) return null;
-  if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((r) => String(r.text ?? "")).join("");
+  if (Array.isArray(o.richText))
+    return (o.richText as { text?: unknown }[]).map((r) => String(r.text ?? "")).join("");
   if ("text" in o) return plainValue(o.text);
   return null;
 }
@@ -31,7 +32,13 @@ export function compactRow(raw: readonly unknown[], streamed = false): unknown[]
   const out: unknown[] = new Array<unknown>(Math.max(0, end - 1));
   for (let c = 1; c < end; c++) {
     const v = raw[c];
-    if (streamed && v !== null && typeof v === "object" && "formula" in v && Number.isNaN((v as { result?: unknown }).result)) {
+    if (
+      streamed &&
+      v !== null &&
+      typeof v === "object" &&
+      "formula" in v &&
+      Number.isNaN((v as { result?: unknown }).result)
+    ) {
       out[c - 1] = { error: "#VALUE!" };
       continue;
     }
@@ -62,7 +69,11 @@ export function sheetValues(ws: ExcelJS.Worksheet): unknown[][] {
 export function toWorkbookInput(wb: ExcelJS.Workbook): WorkbookInput {
   const sheets: SheetInput[] = [];
   wb.eachSheet((ws) => {
-    sheets.push({ name: ws.name, values: sheetValues(ws), hidden: ws.state !== "visible" && ws.state !== undefined });
+    sheets.push({
+      name: ws.name,
+      values: sheetValues(ws),
+      hidden: ws.state !== "visible" && ws.state !== undefined,
+    });
   });
   const props = wb.properties as { date1904?: boolean };
   return { sheets, date1904: Boolean(props.date1904) };

@@ -30,9 +30,19 @@ export class Dict {
   }
 }
 
-export const STATUS_CODES: readonly (Status | null)[] = [null, "enrolled", "completed", "withdrawn"];
+export const STATUS_CODES: readonly (Status | null)[] = [
+  null,
+  "enrolled",
+  "completed",
+  "withdrawn",
+];
 export const RESULT_CODES: readonly (Result | null)[] = [null, "excellent", "good", "pass", "fail"];
-export const TEACHER_CODES: readonly (TeacherKind | null)[] = [null, "fullTime", "partTime", "volunteer"];
+export const TEACHER_CODES: readonly (TeacherKind | null)[] = [
+  null,
+  "fullTime",
+  "partTime",
+  "volunteer",
+];
 
 export interface EnrolmentTable {
   length: number;

@@ -21,7 +21,10 @@ import type {
 import { SHEET_KINDS } from "./types";
 
 /** Synonym keys per kind and field, computed once. */
-const SYNONYMS: ReadonlyMap<SheetKind, ReadonlyArray<{ field: AnyField; required: boolean; keys: string[] }>> = new Map(
+const SYNONYMS: ReadonlyMap<
+  SheetKind,
+  ReadonlyArray<{ field: AnyField; required: boolean; keys: string[] }>
+> = new Map(
   SHEET_KINDS.map((kind) => [
     kind,
     (KINDS[kind] as KindSpec).fields.map((f) => ({
@@ -82,7 +85,10 @@ export function matchColumns(labels: readonly string[], kind: SheetKind): Map<An
           pass === 0
             ? f.keys.includes(label)
             : f.keys.some(
-                (k) => k.length >= 2 && label.length <= k.length + 6 && (label.startsWith(k) || label.endsWith(k))
+                (k) =>
+                  k.length >= 2 &&
+                  label.length <= k.length + 6 &&
+                  (label.startsWith(k) || label.endsWith(k))
               );
         if (hit) {
           columns.set(f.field, c);
@@ -95,10 +101,17 @@ export function matchColumns(labels: readonly string[], kind: SheetKind): Map<An
   return columns;
 }
 
-function evaluate(kind: SheetKind, labels: string[], headerIndex: number, depth: number): Candidate {
+function evaluate(
+  kind: SheetKind,
+  labels: string[],
+  headerIndex: number,
+  depth: number
+): Candidate {
   const columns = matchColumns(labels, kind);
   const fields = SYNONYMS.get(kind) ?? [];
-  const requiredMissing = fields.filter((f) => f.required && !columns.has(f.field)).map((f) => f.field);
+  const requiredMissing = fields
+    .filter((f) => f.required && !columns.has(f.field))
+    .map((f) => f.field);
   return {
     kind,
     headerIndex,
@@ -117,15 +130,21 @@ function better(a: Candidate, b: Candidate | null): boolean {
   const bc = b.requiredMissing.length === 0;
   if (ac !== bc) return ac;
   if (a.matched !== b.matched) return a.matched > b.matched;
-  if (a.headerIndex - a.depth !== b.headerIndex - b.depth) return a.headerIndex - a.depth < b.headerIndex - b.depth;
+  if (a.headerIndex - a.depth !== b.headerIndex - b.depth)
+    return a.headerIndex - a.depth < b.headerIndex - b.depth;
   return a.depth < b.depth;
 }
 
-function findCandidates(values: SheetInput["values"], kinds: readonly SheetKind[], fixedIndex: number | null): Candidate | null {
+function findCandidates(
+  values: SheetInput["values"],
+  kinds: readonly SheetKind[],
+  fixedIndex: number | null
+): Candidate | null {
   const last = fixedIndex ?? Math.min(values.length, HEADER_SEARCH_ROWS) - 1;
   const first = fixedIndex ?? 0;
   let best: Candidate | null = null;
-  let previous: string[] | null = fixedIndex !== null && fixedIndex > 0 ? rowLabels(values[fixedIndex - 1]) : null;
+  let previous: string[] | null =
+    fixedIndex !== null && fixedIndex > 0 ? rowLabels(values[fixedIndex - 1]) : null;
   for (let r = first; r <= last; r++) {
     const labels = rowLabels(values[r]);
     for (const kind of kinds) {
@@ -186,7 +205,9 @@ export function detectSheet(sheet: SheetInput, override?: SheetOverride): Detect
 
   const kinds = override?.kind ? [override.kind] : SHEET_KINDS;
   const fixedIndex =
-    override?.headerRow !== undefined && override.headerRow > origin.row ? override.headerRow - 1 - origin.row : null;
+    override?.headerRow !== undefined && override.headerRow > origin.row
+      ? override.headerRow - 1 - origin.row
+      : null;
   if (fixedIndex !== null && fixedIndex >= sheet.values.length) {
     return none({ key: "detect.headerRowBeyond", params: { row: override?.headerRow ?? 0 } }, true);
   }
@@ -194,7 +215,13 @@ export function detectSheet(sheet: SheetInput, override?: SheetOverride): Detect
   const overridden = Boolean(override && (override.kind || override.headerRow || override.columns));
 
   if (!cand || (cand.matched === 0 && !override?.kind)) {
-    return none({ key: sheet.values.length === 0 ? "detect.empty" : "detect.none", params: { rows: HEADER_SEARCH_ROWS } }, overridden);
+    return none(
+      {
+        key: sheet.values.length === 0 ? "detect.empty" : "detect.none",
+        params: { rows: HEADER_SEARCH_ROWS },
+      },
+      overridden
+    );
   }
 
   // The user's column choices win over what was matched.
@@ -206,7 +233,9 @@ export function detectSheet(sheet: SheetInput, override?: SheetOverride): Detect
     else columns.set(field, col - origin.col);
   }
   const fields = SYNONYMS.get(cand.kind) ?? [];
-  const requiredMissing = fields.filter((f) => f.required && !columns.has(f.field)).map((f) => f.field);
+  const requiredMissing = fields
+    .filter((f) => f.required && !columns.has(f.field))
+    .map((f) => f.field);
 
   const colMap: ColumnMap = {};
   const headers: Partial<Record<AnyField, string>> = {};
@@ -239,7 +268,8 @@ export function detectSheet(sheet: SheetInput, override?: SheetOverride): Detect
   }
 
   const optionalMatched = fields.filter((f) => !f.required && columns.has(f.field)).length;
-  const confidence = cand.optionalTotal === 0 ? 1 : 0.6 + (0.4 * optionalMatched) / cand.optionalTotal;
+  const confidence =
+    cand.optionalTotal === 0 ? 1 : 0.6 + (0.4 * optionalMatched) / cand.optionalTotal;
   return {
     ...base,
     kind: cand.kind,
@@ -247,13 +277,19 @@ export function detectSheet(sheet: SheetInput, override?: SheetOverride): Detect
     headerRow,
     columns: colMap,
     headers,
-    explanation: { key: "detect.matched", params: { kind: cand.kind, found: matchedTexts.join(", "), row: headerRow } },
+    explanation: {
+      key: "detect.matched",
+      params: { kind: cand.kind, found: matchedTexts.join(", "), row: headerRow },
+    },
     overridden,
     dataStart: cand.headerIndex + 1,
   };
 }
 
 /** Recognise every sheet of a workbook. */
-export function detectSheets(sheets: readonly SheetInput[], overrides: Overrides = {}): DetectedSheet[] {
+export function detectSheets(
+  sheets: readonly SheetInput[],
+  overrides: Overrides = {}
+): DetectedSheet[] {
   return sheets.map((s) => detectSheet(s, overrides[s.name]));
 }

@@ -2,11 +2,26 @@
  * The engine's front door: recognise and validate a workbook once, then ask
  * for figures over any period or filter as often as needed.
  */
-import { epochDayFromISO, epochDayFromYMD, isoFromEpochDay, todayEpochDay, ymdFromEpochDay } from "./cells";
+import {
+  epochDayFromISO,
+  epochDayFromYMD,
+  isoFromEpochDay,
+  todayEpochDay,
+  ymdFromEpochDay,
+} from "./cells";
 import type { Dataset } from "./dataset";
 import { detectSheets } from "./detect";
 import { computeMetrics, defaultPeriod } from "./metrics";
-import type { EpochDay, Filter, Issue, Metrics, Overrides, Period, SheetDetection, WorkbookInput } from "./types";
+import type {
+  EpochDay,
+  Filter,
+  Issue,
+  Metrics,
+  Overrides,
+  Period,
+  SheetDetection,
+  WorkbookInput,
+} from "./types";
 import { validate } from "./validate";
 
 export interface AnalyzeOptions {
@@ -28,7 +43,10 @@ export interface Analysis {
 export function analyze(workbook: WorkbookInput, options: AnalyzeOptions = {}): Analysis {
   const today = options.today ?? todayEpochDay();
   const detected = detectSheets(workbook.sheets, options.overrides ?? {});
-  const { data, issues } = validate(workbook.sheets, detected, { date1904: workbook.date1904, today });
+  const { data, issues } = validate(workbook.sheets, detected, {
+    date1904: workbook.date1904,
+    today,
+  });
   const sheets: SheetDetection[] = detected.map(({ dataStart: _dataStart, ...rest }) => rest);
   return { sheets, data, issues, today, defaultPeriod: defaultPeriod(data, today) };
 }
@@ -39,7 +57,10 @@ export interface FigureOptions {
 }
 
 export function figures(analysis: Analysis, options: FigureOptions = {}): Metrics {
-  return computeMetrics(analysis.data, { period: options.period ?? analysis.defaultPeriod, filter: options.filter });
+  return computeMetrics(analysis.data, {
+    period: options.period ?? analysis.defaultPeriod,
+    filter: options.filter,
+  });
 }
 
 /** All issues for a period, most severe first, then by sheet and cell. */

@@ -17,7 +17,8 @@ const zh = {
 
   "detect.matched": "第 {row} 行为表头，识别为{kind}：匹配 {found}",
   "detect.partial": "第 {row} 行像{kind}的表头（找到 {found}），但缺少必需列：{missing}",
-  "detect.none": "前 {rows} 行中没有可识别的表头。需要的表头例如：姓名、所属社区、培训项目、报名日期（学员花名册）；日期、社区、活动名称、参加人数（活动记录）；社区、常住人口（社区人口）；学校名称、评估等级（学校名单）；月份、项目（培训计划）",
+  "detect.none":
+    "前 {rows} 行中没有可识别的表头。需要的表头例如：姓名、所属社区、培训项目、报名日期（学员花名册）；日期、社区、活动名称、参加人数（活动记录）；社区、常住人口（社区人口）；学校名称、评估等级（学校名单）；月份、项目（培训计划）",
   "detect.empty": "空工作表",
   "detect.ignored": "已按您的设置忽略此工作表",
   "detect.headerRowBeyond": "设置的表头行（第 {row} 行）超出了工作表的数据范围",
@@ -32,7 +33,8 @@ const zh = {
   "issue.duplicateCommunity": "社区“{community}”在人口表中重复出现，取人口数较大的一行",
   "issue.duplicateSchool": "学校“{school}”重复出现，只计一次（取较高等级）",
   "issue.unknownCommunity": "社区“{community}”不在社区人口表中：此行仍计入，单列显示，不计入参与率",
-  "issue.idPrecisionLost": "身份证号被存成了数字，Excel 只保留 15 位有效数字，后几位已丢失：请将该列设为文本后重新录入。此人暂按姓名+社区识别",
+  "issue.idPrecisionLost":
+    "身份证号被存成了数字，Excel 只保留 15 位有效数字，后几位已丢失：请将该列设为文本后重新录入。此人暂按姓名+社区识别",
   "issue.badIdCheckDigit": "身份证号校验码不正确",
   "issue.badIdBirth": "身份证号中的出生日期无效",
   "issue.birthMismatch": "出生日期与身份证号不一致",
@@ -40,9 +42,11 @@ const zh = {
   "issue.genderMismatch": "性别与身份证号不一致",
   "issue.idNameConflict": "同一身份证号对应了不同的姓名",
   "issue.duplicateEnrolment": "同一人重复报名同一培训项目，只计一次",
-  "issue.partialSheet": "第 {row} 行像{kind}的表头（找到 {found}），但缺少必需列：{missing}；此表未使用",
+  "issue.partialSheet":
+    "第 {row} 行像{kind}的表头（找到 {found}），但缺少必需列：{missing}；此表未使用",
   "issue.noPopulation": "没有社区人口表：无法计算参与率（需要“社区”“常住人口”两列）",
-  "issue.rateOver100": "社区“{community}”的参与率为 {rate}%，超过 100%：请检查是否把人次当成了人数，或人口数已过时",
+  "issue.rateOver100":
+    "社区“{community}”的参与率为 {rate}%，超过 100%：请检查是否把人次当成了人数，或人口数已过时",
   "issue.outOfPeriod": "{count} 行的日期不在统计期（{from} 至 {to}）内，未计入本期统计",
 
   "severity.error": "错误",
@@ -125,8 +129,10 @@ const zh = {
   "unit.schools": "所",
   "unit.percent": "%",
 
-  "note.overview": "参与人数按身份证号（无则按姓名+社区）去重；参与率 = 人口表所列社区的参与人数 ÷ 常住人口；目标未设置时按 60%。",
-  "note.community": "人数按人去重，合计行为全表去重人数，不是各行之和；不在人口表中的社区单列，不计参与率。",
+  "note.overview":
+    "参与人数按身份证号（无则按姓名+社区）去重；参与率 = 人口表所列社区的参与人数 ÷ 常住人口；目标未设置时按 60%。",
+  "note.community":
+    "人数按人去重，合计行为全表去重人数，不是各行之和；不在人口表中的社区单列，不计参与率。",
   "note.category": "同一人可参加多个类别，各类别人数之和可能大于总人数。",
   "note.targetGroup": "同一人可属于多个人群，各人群人数之和可能大于总人数。",
   "note.month": "按报名日期、活动日期归月。",
@@ -144,7 +150,8 @@ const zh = {
   "axis.rate": "比率",
   "axis.count": "数量",
 
-  "cli.usage": "用法：cedu report <工作簿.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out 汇总.xlsx]\n      cedu validate <工作簿.xlsx> [--json] [--lang zh-CN|en-US]",
+  "cli.usage":
+    "用法：cedu report <工作簿.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out 汇总.xlsx]\n      cedu validate <工作簿.xlsx> [--json] [--lang zh-CN|en-US]",
   "cli.notFound": "找不到文件：{file}",
   "cli.unreadable": "无法读取 {file}：{reason}",
   "cli.notWorkbook": "{file} 不是 Excel 工作簿（.xlsx）",
@@ -173,23 +180,32 @@ const en: Record<MessageKey, string> = {
   "kind.none": "not recognised",
 
   "detect.matched": "Header in row {row}, recognised as {kind}: matched {found}",
-  "detect.partial": "Row {row} looks like the header of a {kind} (found {found}) but lacks required columns: {missing}",
-  "detect.none": "No recognisable header in the first {rows} rows. Expected headers such as Name, Community, Course, Enrolment date (learner roster); Date, Community, Activity, Participants (activity log); Community, Residents (population); School, Level (school list); Month, Item (training plan)",
+  "detect.partial":
+    "Row {row} looks like the header of a {kind} (found {found}) but lacks required columns: {missing}",
+  "detect.none":
+    "No recognisable header in the first {rows} rows. Expected headers such as Name, Community, Course, Enrolment date (learner roster); Date, Community, Activity, Participants (activity log); Community, Residents (population); School, Level (school list); Month, Item (training plan)",
   "detect.empty": "Empty sheet",
   "detect.ignored": "Ignored, as you chose",
   "detect.headerRowBeyond": "The header row you set (row {row}) lies beyond the sheet's data",
 
   "issue.missingRequired": "Required field “{field}” is empty; the row is left out of the figures",
   "issue.errorValue": "“{field}” holds the Excel error {value}",
-  "issue.badDate": "“{field}” is not a valid date (or lies before 1900 or after today); the row is left out of the figures",
-  "issue.badMonth": "“{field}” is not a month (e.g. 3月, 三四月, 2025-03); the row is left out of the figures",
-  "issue.badNumber": "“{field}” is not a valid number or is out of range ({min}–{max}); the row is left out of the figures",
+  "issue.badDate":
+    "“{field}” is not a valid date (or lies before 1900 or after today); the row is left out of the figures",
+  "issue.badMonth":
+    "“{field}” is not a month (e.g. 3月, 三四月, 2025-03); the row is left out of the figures",
+  "issue.badNumber":
+    "“{field}” is not a valid number or is out of range ({min}–{max}); the row is left out of the figures",
   "issue.badEnum": "“{field}” value “{value}” is not recognised and is treated as blank",
-  "issue.missingLevel": "The school has no rating: it counts as a school but not in the excellence or qualified rate",
-  "issue.duplicateCommunity": "Community “{community}” appears twice in the population sheet; the larger population is used",
+  "issue.missingLevel":
+    "The school has no rating: it counts as a school but not in the excellence or qualified rate",
+  "issue.duplicateCommunity":
+    "Community “{community}” appears twice in the population sheet; the larger population is used",
   "issue.duplicateSchool": "School “{school}” appears twice; counted once (with the better rating)",
-  "issue.unknownCommunity": "Community “{community}” is not in the population sheet: the row counts, in its own line, but not in any participation rate",
-  "issue.idPrecisionLost": "The ID number was stored as a number and Excel kept only 15 digits: format the column as text and enter it again. The person is identified by name + community meanwhile",
+  "issue.unknownCommunity":
+    "Community “{community}” is not in the population sheet: the row counts, in its own line, but not in any participation rate",
+  "issue.idPrecisionLost":
+    "The ID number was stored as a number and Excel kept only 15 digits: format the column as text and enter it again. The person is identified by name + community meanwhile",
   "issue.badIdCheckDigit": "The ID number's check digit is wrong",
   "issue.badIdBirth": "The birth date inside the ID number is not a real date",
   "issue.birthMismatch": "The birth date disagrees with the ID number",
@@ -197,10 +213,14 @@ const en: Record<MessageKey, string> = {
   "issue.genderMismatch": "The gender disagrees with the ID number",
   "issue.idNameConflict": "One ID number is written with two different names",
   "issue.duplicateEnrolment": "The same person is enrolled twice in the same course; counted once",
-  "issue.partialSheet": "Row {row} looks like the header of a {kind} (found {found}) but lacks required columns: {missing}; the sheet is not used",
-  "issue.noPopulation": "No population sheet: participation rates need one (columns Community and Residents)",
-  "issue.rateOver100": "Participation in “{community}” is {rate}%, over 100%: check whether attendances were counted as people, or whether the population is out of date",
-  "issue.outOfPeriod": "{count} rows are dated outside the reporting period ({from} to {to}) and are left out of its figures",
+  "issue.partialSheet":
+    "Row {row} looks like the header of a {kind} (found {found}) but lacks required columns: {missing}; the sheet is not used",
+  "issue.noPopulation":
+    "No population sheet: participation rates need one (columns Community and Residents)",
+  "issue.rateOver100":
+    "Participation in “{community}” is {rate}%, over 100%: check whether attendances were counted as people, or whether the population is out of date",
+  "issue.outOfPeriod":
+    "{count} rows are dated outside the reporting period ({from} to {to}) and are left out of its figures",
 
   "severity.error": "Error",
   "severity.warning": "Warning",
@@ -282,14 +302,20 @@ const en: Record<MessageKey, string> = {
   "unit.schools": "schools",
   "unit.percent": "%",
 
-  "note.overview": "People are counted once by ID number (else name + community); participation = participants living in the listed communities ÷ their residents; the target is 60% unless the population sheet sets one.",
-  "note.community": "People are counted once; the total row is the distinct count over the whole table, not the sum of the rows. Communities missing from the population sheet are listed apart, without a rate.",
-  "note.category": "A person may take courses in several categories, so the rows can add up to more than the total.",
-  "note.targetGroup": "A person may belong to several groups, so the rows can add up to more than the total.",
+  "note.overview":
+    "People are counted once by ID number (else name + community); participation = participants living in the listed communities ÷ their residents; the target is 60% unless the population sheet sets one.",
+  "note.community":
+    "People are counted once; the total row is the distinct count over the whole table, not the sum of the rows. Communities missing from the population sheet are listed apart, without a rate.",
+  "note.category":
+    "A person may take courses in several categories, so the rows can add up to more than the total.",
+  "note.targetGroup":
+    "A person may belong to several groups, so the rows can add up to more than the total.",
   "note.month": "Enrolments by enrolment date, activities by activity date.",
-  "note.schools": "Excellence = excellent ÷ rated; qualified = qualified or better ÷ rated; unrated schools are left out of both denominators.",
+  "note.schools":
+    "Excellence = excellent ÷ rated; qualified = qualified or better ÷ rated; unrated schools are left out of both denominators.",
   "note.teachers": "Each activity row is one session, by the month of its date.",
-  "note.plan": "A planned item is delivered by activities in its months of the same category or with titles containing each other; never more than planned.",
+  "note.plan":
+    "A planned item is delivered by activities in its months of the same category or with titles containing each other; never more than planned.",
 
   "chart.community": "Participation rate by community against the target",
   "chart.category": "Enrolments by category",
@@ -301,13 +327,17 @@ const en: Record<MessageKey, string> = {
   "axis.rate": "Rate",
   "axis.count": "Count",
 
-  "cli.usage": "usage: cedu report <workbook.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out summary.xlsx]\n       cedu validate <workbook.xlsx> [--json] [--lang zh-CN|en-US]",
+  "cli.usage":
+    "usage: cedu report <workbook.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out summary.xlsx]\n       cedu validate <workbook.xlsx> [--json] [--lang zh-CN|en-US]",
   "cli.notFound": "File not found: {file}",
   "cli.unreadable": "Cannot read {file}: {reason}",
   "cli.notWorkbook": "{file} is not an Excel workbook (.xlsx)",
-  "cli.xls": "{file} is an old .xls file; CEDU reads .xlsx only: open it in Excel or WPS and \"Save as .xlsx\"",
-  "cli.encrypted": "{file} is protected by a password to open; CEDU cannot read it: remove the password in Excel and save a copy",
-  "cli.nothingRecognised": "No sheet in {file} is recognised (expected a learner roster, an activity log …)",
+  "cli.xls":
+    '{file} is an old .xls file; CEDU reads .xlsx only: open it in Excel or WPS and "Save as .xlsx"',
+  "cli.encrypted":
+    "{file} is protected by a password to open; CEDU cannot read it: remove the password in Excel and save a copy",
+  "cli.nothingRecognised":
+    "No sheet in {file} is recognised (expected a learner roster, an activity log …)",
   "cli.badDate": "Date “{value}” is not valid; use YYYY-MM-DD",
   "cli.badOption": "Unknown option: {value}",
   "cli.sheets": "Recognised sheets",
@@ -328,16 +358,22 @@ export function normalizeLang(tag: string | null | undefined): Lang {
 
 /** The first Chinese or English header synonym of a field, as its label. */
 export function fieldLabel(kind: SheetKind, field: AnyField, lang: Lang): string {
-  const spec = (KINDS[kind].fields as ReadonlyArray<{ field: AnyField; headers: readonly string[] }>).find((f) => f.field === field);
+  const spec = (
+    KINDS[kind].fields as ReadonlyArray<{ field: AnyField; headers: readonly string[] }>
+  ).find((f) => f.field === field);
   if (!spec) return field;
   const latin = /^[A-Za-z]/;
-  const label = lang === "zh-CN" ? spec.headers.find((h) => !latin.test(h)) : spec.headers.find((h) => latin.test(h));
+  const label =
+    lang === "zh-CN"
+      ? spec.headers.find((h) => !latin.test(h))
+      : spec.headers.find((h) => latin.test(h));
   return label ?? spec.headers[0] ?? field;
 }
 
 function localizeParam(name: string, value: string | number, lang: Lang): string {
   if (typeof value === "number") return String(value);
-  if (name === "kind" && (SHEET_KINDS as readonly string[]).includes(value)) return t(`kind.${value as SheetKind}`, lang);
+  if (name === "kind" && (SHEET_KINDS as readonly string[]).includes(value))
+    return t(`kind.${value as SheetKind}`, lang);
   if (name === "field" || name === "missing") {
     return value
       .split("|")
@@ -352,7 +388,11 @@ function localizeParam(name: string, value: string | number, lang: Lang): string
   return value;
 }
 
-export function t(key: MessageKey, lang: Lang, params: Record<string, string | number> = {}): string {
+export function t(
+  key: MessageKey,
+  lang: Lang,
+  params: Record<string, string | number> = {}
+): string {
   const template = CATALOGUES[lang][key] ?? CATALOGUES["en-US"][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? localizeParam(name, params[name], lang) : whole

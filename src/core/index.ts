@@ -1,6 +1,15 @@
 /** The engine's public surface: what the doors import. */
 export * from "./types";
-export { analyze, figures, allIssues, periodFrom, periodISO, type Analysis, type AnalyzeOptions, type FigureOptions } from "./engine";
+export {
+  analyze,
+  figures,
+  allIssues,
+  periodFrom,
+  periodISO,
+  type Analysis,
+  type AnalyzeOptions,
+  type FigureOptions,
+} from "./engine";
 export { buildReport, availableSections, type ReportOptions } from "./report";
 export { computeMetrics, defaultPeriod, findCommunity } from "./metrics";
 export { detectSheet, detectSheets, type DetectedSheet } from "./detect";

@@ -41,30 +41,72 @@ export interface KindSpec<K extends SheetKind = SheetKind> {
 const enrolment: KindSpec<"enrolment"> = {
   kind: "enrolment",
   fields: [
-    { field: "name", required: true, type: "text", headers: ["姓名", "学员姓名", "Name", "Learner", "Learner name"] },
+    {
+      field: "name",
+      required: true,
+      type: "text",
+      headers: ["姓名", "学员姓名", "Name", "Learner", "Learner name"],
+    },
     {
       field: "community",
       required: true,
       type: "text",
-      headers: ["所属社区", "社区", "村(社区)", "村（社区）", "所在社区", "居委会", "Community", "Village"],
+      headers: [
+        "所属社区",
+        "社区",
+        "村(社区)",
+        "村（社区）",
+        "所在社区",
+        "居委会",
+        "Community",
+        "Village",
+      ],
     },
     {
       field: "course",
       required: true,
       type: "text",
-      headers: ["培训项目", "课程", "课程名称", "班级", "项目", "Course", "Programme", "Program", "Class"],
+      headers: [
+        "培训项目",
+        "课程",
+        "课程名称",
+        "班级",
+        "项目",
+        "Course",
+        "Programme",
+        "Program",
+        "Class",
+      ],
     },
     {
       field: "enrolDate",
       required: true,
       type: "date",
-      headers: ["报名日期", "入学日期", "登记日期", "Enrolment date", "Enrollment date", "Enrolled", "Enrolment"],
+      headers: [
+        "报名日期",
+        "入学日期",
+        "登记日期",
+        "Enrolment date",
+        "Enrollment date",
+        "Enrolled",
+        "Enrolment",
+      ],
     },
     {
       field: "idNumber",
       required: false,
       type: "id",
-      headers: ["身份证号", "身份证号码", "证件号码", "公民身份号码", "学号", "ID", "ID number", "ID No", "Learner ID"],
+      headers: [
+        "身份证号",
+        "身份证号码",
+        "证件号码",
+        "公民身份号码",
+        "学号",
+        "ID",
+        "ID number",
+        "ID No",
+        "Learner ID",
+      ],
     },
     { field: "gender", required: false, type: "gender", headers: ["性别", "Gender", "Sex"] },
     {
@@ -86,22 +128,44 @@ const enrolment: KindSpec<"enrolment"> = {
       type: "text",
       headers: ["对象", "人群", "人群类别", "学员类别", "Target group", "Group"],
     },
-    { field: "status", required: false, type: "status", headers: ["学习状态", "结业情况", "状态", "Status"] },
+    {
+      field: "status",
+      required: false,
+      type: "status",
+      headers: ["学习状态", "结业情况", "状态", "Status"],
+    },
     {
       field: "result",
       required: false,
       type: "result",
       headers: ["考核结果", "考核等级", "评定等级", "成绩等级", "Result", "Grade"],
     },
-    { field: "score", required: false, type: "number", headers: ["成绩", "分数", "考核分数", "Score"], min: 0, max: 100 },
-    { field: "phone", required: false, type: "phone", headers: ["联系电话", "电话", "手机", "手机号", "Phone", "Mobile"] },
+    {
+      field: "score",
+      required: false,
+      type: "number",
+      headers: ["成绩", "分数", "考核分数", "Score"],
+      min: 0,
+      max: 100,
+    },
+    {
+      field: "phone",
+      required: false,
+      type: "phone",
+      headers: ["联系电话", "电话", "手机", "手机号", "Phone", "Mobile"],
+    },
   ],
 };
 
 const activity: KindSpec<"activity"> = {
   kind: "activity",
   fields: [
-    { field: "date", required: true, type: "date", headers: ["日期", "活动日期", "活动时间", "培训日期", "Date"] },
+    {
+      field: "date",
+      required: true,
+      type: "date",
+      headers: ["日期", "活动日期", "活动时间", "培训日期", "Date"],
+    },
     {
       field: "community",
       required: true,
@@ -122,7 +186,12 @@ const activity: KindSpec<"activity"> = {
       min: 0,
       max: 1_000_000,
     },
-    { field: "category", required: false, type: "text", headers: ["类别", "活动类别", "活动类型", "Category", "Type"] },
+    {
+      field: "category",
+      required: false,
+      type: "text",
+      headers: ["类别", "活动类别", "活动类型", "Category", "Type"],
+    },
     {
       field: "hours",
       required: false,
@@ -138,16 +207,36 @@ const activity: KindSpec<"activity"> = {
       type: "text",
       headers: ["授课教师", "主讲人", "教师", "讲师", "Teacher", "Speaker"],
     },
-    { field: "teacherType", required: false, type: "teacherType", headers: ["教师类别", "师资类型", "Teacher type"] },
-    { field: "location", required: false, type: "text", headers: ["地点", "活动地点", "Location", "Venue"] },
-    { field: "targetGroup", required: false, type: "text", headers: ["对象", "参加对象", "Target group"] },
+    {
+      field: "teacherType",
+      required: false,
+      type: "teacherType",
+      headers: ["教师类别", "师资类型", "Teacher type"],
+    },
+    {
+      field: "location",
+      required: false,
+      type: "text",
+      headers: ["地点", "活动地点", "Location", "Venue"],
+    },
+    {
+      field: "targetGroup",
+      required: false,
+      type: "text",
+      headers: ["对象", "参加对象", "Target group"],
+    },
   ],
 };
 
 const population: KindSpec<"population"> = {
   kind: "population",
   fields: [
-    { field: "community", required: true, type: "text", headers: ["社区", "社区名称", "村(社区)", "村（社区）", "Community"] },
+    {
+      field: "community",
+      required: true,
+      type: "text",
+      headers: ["社区", "社区名称", "村(社区)", "村（社区）", "Community"],
+    },
     {
       field: "residents",
       required: true,
@@ -156,7 +245,14 @@ const population: KindSpec<"population"> = {
       min: 1,
       max: 100_000_000,
     },
-    { field: "households", required: false, type: "int", headers: ["户数", "Households"], min: 0, max: 100_000_000 },
+    {
+      field: "households",
+      required: false,
+      type: "int",
+      headers: ["户数", "Households"],
+      min: 0,
+      max: 100_000_000,
+    },
     {
       field: "target",
       required: false,
@@ -169,9 +265,24 @@ const population: KindSpec<"population"> = {
 const school: KindSpec<"school"> = {
   kind: "school",
   fields: [
-    { field: "name", required: true, type: "text", headers: ["学校名称", "学校", "名称", "School"] },
-    { field: "level", required: true, type: "level", headers: ["评估等级", "等级", "评定结果", "Level", "Rating"] },
-    { field: "community", required: false, type: "text", headers: ["所属社区", "社区", "村", "Community"] },
+    {
+      field: "name",
+      required: true,
+      type: "text",
+      headers: ["学校名称", "学校", "名称", "School"],
+    },
+    {
+      field: "level",
+      required: true,
+      type: "level",
+      headers: ["评估等级", "等级", "评定结果", "Level", "Rating"],
+    },
+    {
+      field: "community",
+      required: false,
+      type: "text",
+      headers: ["所属社区", "社区", "村", "Community"],
+    },
     { field: "type", required: false, type: "text", headers: ["类型", "学校类型", "Type"] },
   ],
 };
@@ -179,7 +290,12 @@ const school: KindSpec<"school"> = {
 const plan: KindSpec<"plan"> = {
   kind: "plan",
   fields: [
-    { field: "month", required: true, type: "month", headers: ["月份", "时间", "计划时间", "Month"] },
+    {
+      field: "month",
+      required: true,
+      type: "month",
+      headers: ["月份", "时间", "计划时间", "Month"],
+    },
     { field: "item", required: true, type: "text", headers: ["项目", "内容", "计划内容", "Item"] },
     { field: "category", required: false, type: "text", headers: ["类别", "Category"] },
     {
@@ -193,10 +309,21 @@ const plan: KindSpec<"plan"> = {
   ],
 };
 
-export const KINDS: { readonly [K in SheetKind]: KindSpec<K> } = { enrolment, activity, population, school, plan };
+export const KINDS: { readonly [K in SheetKind]: KindSpec<K> } = {
+  enrolment,
+  activity,
+  population,
+  school,
+  plan,
+};
 
-export function fieldSpec<K extends SheetKind>(kind: K, field: FieldsOf[K]): FieldSpec<FieldsOf[K]> {
-  const spec = (KINDS[kind].fields as readonly FieldSpec<FieldsOf[K]>[]).find((f) => f.field === field);
+export function fieldSpec<K extends SheetKind>(
+  kind: K,
+  field: FieldsOf[K]
+): FieldSpec<FieldsOf[K]> {
+  const spec = (KINDS[kind].fields as readonly FieldSpec<FieldsOf[K]>[]).find(
+    (f) => f.field === field
+  );
   if (!spec) throw new Error(`unknown field ${kind}.${String(field)}`);
   return spec;
 }
@@ -287,7 +414,16 @@ export const ENUMS = {
 /* ------------------------------------------------------------------ rows that are not data */
 
 /** The whole first non-empty cell of a total row (compared as a header key: `合 计：` is 合计). */
-export const TOTAL_MARKERS: readonly string[] = ["合计", "总计", "小计", "累计", "total", "grandtotal", "subtotal", "sum"];
+export const TOTAL_MARKERS: readonly string[] = [
+  "合计",
+  "总计",
+  "小计",
+  "累计",
+  "total",
+  "grandtotal",
+  "subtotal",
+  "sum",
+];
 /**
  * Starts of footer rows, and of the instruction and example rows templates put under the
  * header (必填 / 示例 …, DOMAIN-NOTES §2.11).

@@ -40,6 +40,9 @@ export function cellAddress(sheet: string, row: number, col: number): string {
 
 /** Excel's sheet-name rules: at most 31 characters, none of : \\ / ? * [ ], no leading or trailing apostrophe. */
 export function cleanSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, "_").replace(/^'+|'+$/g, "").trim();
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, "_")
+    .replace(/^'+|'+$/g, "")
+    .trim();
   return (cleaned || "CEDU").slice(0, 31);
 }

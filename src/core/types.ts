@@ -25,7 +25,13 @@ export interface WorkbookInput {
 }
 
 export type SheetKind = "enrolment" | "activity" | "population" | "school" | "plan";
-export const SHEET_KINDS: readonly SheetKind[] = ["enrolment", "activity", "population", "school", "plan"];
+export const SHEET_KINDS: readonly SheetKind[] = [
+  "enrolment",
+  "activity",
+  "population",
+  "school",
+  "plan",
+];
 
 export type EnrolmentField =
   | "name"
@@ -336,14 +342,7 @@ export interface ChartSpec {
 }
 
 export type SectionKey =
-  | "overview"
-  | "community"
-  | "category"
-  | "targetGroup"
-  | "month"
-  | "schools"
-  | "teachers"
-  | "plan";
+  "overview" | "community" | "category" | "targetGroup" | "month" | "schools" | "teachers" | "plan";
 export const SECTION_KEYS: readonly SectionKey[] = [
   "overview",
   "community",

@@ -18,7 +18,8 @@ export class CeduExcelError extends Error {
 
 export const EXCEL_MESSAGES: Record<Lang, Record<string, string>> = {
   "zh-CN": {
-    "excel.workbookProtected": "工作簿结构受保护，无法生成汇总表。请先取消保护（审阅 → 保护工作簿）。",
+    "excel.workbookProtected":
+      "工作簿结构受保护，无法生成汇总表。请先取消保护（审阅 → 保护工作簿）。",
     "excel.sheetProtected": "工作表“{sheet}”受保护，无法替换。请先取消保护。",
     "excel.readOnly": "工作簿为只读，无法写入。请另存为副本后重试。",
     "excel.cellEditMode": "Excel 正在编辑单元格。请先按 Enter 或 Esc 结束编辑，再重试。",
@@ -34,24 +35,32 @@ export const EXCEL_MESSAGES: Record<Lang, Record<string, string>> = {
   "en-US": {
     "excel.workbookProtected":
       "The workbook structure is protected, so the summary cannot be created. Unprotect it first (Review → Protect Workbook).",
-    "excel.sheetProtected": "Sheet \"{sheet}\" is protected and cannot be replaced. Unprotect it first.",
+    "excel.sheetProtected":
+      'Sheet "{sheet}" is protected and cannot be replaced. Unprotect it first.',
     "excel.readOnly": "The workbook is read-only. Save a copy and try again.",
     "excel.cellEditMode": "Excel is editing a cell. Press Enter or Esc, then try again.",
-    "excel.payloadTooLarge": "The data exceeds what Excel can transfer at once. Narrow it down and try again.",
-    "excel.sheetMissing": "Sheet \"{sheet}\" was not found.",
-    "excel.sheetHidden": "Sheet \"{sheet}\" is hidden. Unhide it to go to the cell.",
+    "excel.payloadTooLarge":
+      "The data exceeds what Excel can transfer at once. Narrow it down and try again.",
+    "excel.sheetMissing": 'Sheet "{sheet}" was not found.',
+    "excel.sheetHidden": 'Sheet "{sheet}" is hidden. Unhide it to go to the cell.',
     "excel.noCell": "This issue concerns the whole sheet, not one cell.",
     "excel.noMarks": "There are no marks to clear.",
     "excel.failed": "Excel could not complete the operation: {detail}",
     "status.running": "Generating the summary…",
-    "status.done": "Created \"{sheet}\": {errors} errors, {warnings} warnings, {infos} notes.",
+    "status.done": 'Created "{sheet}": {errors} errors, {warnings} warnings, {infos} notes.',
   },
 };
 
 /** Renders a key of this module; unknown keys come back as the key itself. */
-export function excelText(key: string, lang: Lang, params: Record<string, string | number> = {}): string {
+export function excelText(
+  key: string,
+  lang: Lang,
+  params: Record<string, string | number> = {}
+): string {
   const template = EXCEL_MESSAGES[lang][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m
+  );
 }
 
 /** Maps an OfficeExtension.Error (or anything thrown) to a CeduExcelError by its non-localized code. */

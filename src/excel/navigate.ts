@@ -5,14 +5,20 @@
 import type { Issue } from "../core/types";
 import { a1 } from "./support";
 
-export type NavigateResult = { ok: true } | { ok: false; key: string; params: Record<string, string> };
+export type NavigateResult =
+  { ok: true } | { ok: false; key: string; params: Record<string, string> };
 
-export async function selectIssueCell(context: Excel.RequestContext, issue: Issue): Promise<NavigateResult> {
+export async function selectIssueCell(
+  context: Excel.RequestContext,
+  issue: Issue
+): Promise<NavigateResult> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(issue.sheet);
   sheet.load("visibility"); // isNullObject is known after the sync
   await context.sync();
-  if (sheet.isNullObject) return { ok: false, key: "excel.sheetMissing", params: { sheet: issue.sheet } };
-  if (sheet.visibility !== "Visible") return { ok: false, key: "excel.sheetHidden", params: { sheet: issue.sheet } };
+  if (sheet.isNullObject)
+    return { ok: false, key: "excel.sheetMissing", params: { sheet: issue.sheet } };
+  if (sheet.visibility !== "Visible")
+    return { ok: false, key: "excel.sheetHidden", params: { sheet: issue.sheet } };
   sheet.activate();
   if (issue.row >= 1 && issue.col >= 1) sheet.getRange(a1(issue.row - 1, issue.col - 1)).select();
   await context.sync();

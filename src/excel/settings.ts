@@ -26,7 +26,10 @@ export async function loadSettings(context: Excel.RequestContext): Promise<CeduS
 }
 
 /** One sync. */
-export async function saveSettings(context: Excel.RequestContext, settings: CeduSettings): Promise<void> {
+export async function saveSettings(
+  context: Excel.RequestContext,
+  settings: CeduSettings
+): Promise<void> {
   context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(normalizeSettings(settings)));
   await context.sync();
 }
@@ -36,7 +39,8 @@ export function normalizeSettings(raw: unknown): CeduSettings {
   if (!raw || typeof raw !== "object") return out;
   const r = raw as Partial<CeduSettings>;
   if (r.overrides && typeof r.overrides === "object") out.overrides = r.overrides;
-  const iso = (s: unknown) => (typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
+  const iso = (s: unknown) =>
+    typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined;
   if (r.period && typeof r.period === "object") {
     const from = iso(r.period.from);
     const to = iso(r.period.to);

@@ -10,7 +10,16 @@
  * not 200 parses.
  */
 import { analyze, figures, type Analysis } from "../core/engine";
-import type { EpochDay, Filter, Grid, Metrics, Overrides, Period, SheetInput, SheetKind } from "../core/types";
+import type {
+  EpochDay,
+  Filter,
+  Grid,
+  Metrics,
+  Overrides,
+  Period,
+  SheetInput,
+  SheetKind,
+} from "../core/types";
 
 /** Counters for tests and diagnostics. */
 export const stats = {
@@ -129,7 +138,11 @@ const ANALYSES = 8;
 const analyses = new Map<string, Analysis>();
 
 /** The analysis of the given ranges, each forced to its kind; parsed once per distinct content. */
-export function analysisOfSources(sources: readonly SourceSheet[], today: EpochDay, date1904 = false): Analysis {
+export function analysisOfSources(
+  sources: readonly SourceSheet[],
+  today: EpochDay,
+  date1904 = false
+): Analysis {
   const key = `${today}|${date1904 ? 1904 : 1900}|${sources.map((s) => `${s.name}\u0001${s.kind}\u0001${fingerprint(s.values)}`).join("\u0002")}`;
   const hit = analyses.get(key);
   if (hit) {

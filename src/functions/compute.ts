@@ -11,8 +11,23 @@ import { allIssues, periodFrom, type Analysis } from "../core/engine";
 import { format, t } from "../core/i18n";
 import { findCommunity } from "../core/metrics";
 import { isDivByZero } from "../core/rate";
-import { epochDayFromYMD, isoFromEpochDay, normalizeText, parseDate, todayEpochDay } from "../core/cells";
-import type { Filter, Grid, Lang, Metrics, Period, Rate, SchoolGroup, SheetKind } from "../core/types";
+import {
+  epochDayFromYMD,
+  isoFromEpochDay,
+  normalizeText,
+  parseDate,
+  todayEpochDay,
+} from "../core/cells";
+import type {
+  Filter,
+  Grid,
+  Lang,
+  Metrics,
+  Period,
+  Rate,
+  SchoolGroup,
+  SheetKind,
+} from "../core/types";
 import { analysisOfSources, figuresOf, type SourceSheet } from "./cache";
 import { fail, Failure } from "./errors";
 import { fnText, functionsLanguage } from "./messages";
@@ -38,7 +53,9 @@ function givenGrid(v: unknown): Grid | null {
   if (Array.isArray(v)) {
     if (v.length === 0) return null;
     // The array itself when it is 2-D (the fingerprint cache keys on its identity).
-    return v.every(Array.isArray) ? (v as Grid) : v.map((row) => (Array.isArray(row) ? row : [row]));
+    return v.every(Array.isArray)
+      ? (v as Grid)
+      : v.map((row) => (Array.isArray(row) ? row : [row]));
   }
   // A single value where a range was expected: Excel normally wraps it as [[v]] already.
   return [[v]];
@@ -56,7 +73,11 @@ interface Resolved {
  * (#VALUE! when ranges are given without them; #N/A when the workbook model has no such sheet).
  * `positions`: 1-based argument position of each role, for messages.
  */
-async function resolve(sources: Sources, required: readonly Role[], positions: Partial<Record<Role, number>>): Promise<Resolved> {
+async function resolve(
+  sources: Sources,
+  required: readonly Role[],
+  positions: Partial<Record<Role, number>>
+): Promise<Resolved> {
   const lang = functionsLanguage();
   const given: { role: Role; grid: Grid }[] = [];
   for (const role of ROLES) {
@@ -78,10 +99,20 @@ async function resolve(sources: Sources, required: readonly Role[], positions: P
 
   for (const role of required) {
     if (!given.some((g) => g.role === role)) {
-      fail("value", fnText("needsSource", { kind: t(`kind.${ROLE_KIND[role]}`, lang), position: positions[role] ?? "" }));
+      fail(
+        "value",
+        fnText("needsSource", {
+          kind: t(`kind.${ROLE_KIND[role]}`, lang),
+          position: positions[role] ?? "",
+        })
+      );
     }
   }
-  const sheets: SourceSheet[] = given.map((g) => ({ name: fnText(`role_${g.role}`), kind: ROLE_KIND[g.role], values: g.grid }));
+  const sheets: SourceSheet[] = given.map((g) => ({
+    name: fnText(`role_${g.role}`),
+    kind: ROLE_KIND[g.role],
+    values: g.grid,
+  }));
   // Serial dates in the ranges follow this workbook's date system: 1900 unless the workbook
   // model (same workbook) says 1904.
   const date1904 = modelDate1904();
@@ -91,7 +122,11 @@ async function resolve(sources: Sources, required: readonly Role[], positions: P
     if (!detection || detection.kind === null) {
       fail(
         "value",
-        fnText("noHeader", { role: s.name, kind: t(`kind.${s.kind}`, lang), detail: detection ? format(detection.explanation, lang) : "" })
+        fnText("noHeader", {
+          role: s.name,
+          kind: t(`kind.${s.kind}`, lang),
+          detail: detection ? format(detection.explanation, lang) : "",
+        })
       );
     }
   });
@@ -111,7 +146,12 @@ export interface Filters {
 function textArg(v: unknown): string | undefined {
   if (v === null || v === undefined) return undefined;
   if (Array.isArray(v)) return textArg(v[0]?.[0]);
-  const s = typeof v === "string" ? v.trim() : typeof v === "number" || typeof v === "boolean" ? String(v) : "";
+  const s =
+    typeof v === "string"
+      ? v.trim()
+      : typeof v === "number" || typeof v === "boolean"
+        ? String(v)
+        : "";
   return s === "" ? undefined : s;
 }
 
@@ -133,7 +173,8 @@ export function dateArg(v: unknown, which: "from" | "to", date1904: boolean): nu
   if (v === null || v === undefined || v === "") return undefined;
   if (Array.isArray(v)) return dateArg(v[0]?.[0], which, date1904);
   const bad = () => fail("value", fnText("badDate", { value: String(v) }));
-  const year = (y: number) => (which === "from" ? epochDayFromYMD(y, 1, 1) : epochDayFromYMD(y, 12, 31));
+  const year = (y: number) =>
+    which === "from" ? epochDayFromYMD(y, 1, 1) : epochDayFromYMD(y, 12, 31);
   if (typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 9999) {
     // A year, not a serial: serials 1900–9999 are dates in 1905–1927, which no record holds.
     return year(v) ?? bad();
@@ -146,7 +187,7 @@ export function dateArg(v: unknown, which: "from" | "to", date1904: boolean): nu
     if (ym) {
       const first = epochDayFromYMD(Number(ym[1]), Number(ym[2]), 1);
       if (first === null) return bad();
-      return which === "from" ? first : lastDayOfMonth(Number(ym[1]), Number(ym[2])) ?? bad();
+      return which === "from" ? first : (lastDayOfMonth(Number(ym[1]), Number(ym[2])) ?? bad());
     }
   }
   if (typeof v === "boolean") return bad();
@@ -172,7 +213,8 @@ function metricsOf(resolved: Resolved, filters: Filters, useCategory = true): Me
   const filter: Filter = {};
   const community = textArg(filters.community);
   if (community !== undefined) {
-    if (findCommunity(analysis.data, community) === undefined) fail("na", fnText("unknownCommunity", { community }));
+    if (findCommunity(analysis.data, community) === undefined)
+      fail("na", fnText("unknownCommunity", { community }));
     filter.community = community;
   }
   const category = useCategory ? textArg(filters.category) : undefined;
@@ -199,7 +241,10 @@ export type Indicator =
   | "hours";
 
 /** Which source each indicator needs, at which argument position (1-based) it is. */
-const INDICATOR_SOURCES: Record<Indicator, { required: Role[]; positions: Partial<Record<Role, number>> }> = {
+const INDICATOR_SOURCES: Record<
+  Indicator,
+  { required: Role[]; positions: Partial<Record<Role, number>> }
+> = {
   participation: { required: ["roster", "population"], positions: { roster: 5, population: 6 } },
   participants: { required: ["roster"], positions: { roster: 5 } },
   enrolments: { required: ["roster"], positions: { roster: 5 } },
@@ -211,7 +256,11 @@ const INDICATOR_SOURCES: Record<Indicator, { required: Role[]; positions: Partia
   hours: { required: ["activities"], positions: { activities: 5 } },
 };
 
-export async function indicator(which: Indicator, filters: Filters, sources: Sources): Promise<number> {
+export async function indicator(
+  which: Indicator,
+  filters: Filters,
+  sources: Sources
+): Promise<number> {
   const spec = INDICATOR_SOURCES[which];
   const resolved = await resolve(sources, spec.required, spec.positions);
   const m = metricsOf(resolved, filters);
@@ -248,11 +297,17 @@ function sameText(a: string, b: string): boolean {
   return k(a) === k(b);
 }
 
-export async function schoolRate(which: "excellence" | "qualified", community: unknown, type: unknown, schools: unknown): Promise<number> {
+export async function schoolRate(
+  which: "excellence" | "qualified",
+  community: unknown,
+  type: unknown,
+  schools: unknown
+): Promise<number> {
   const resolved = await resolve({ schools }, ["schools"], { schools: 3 });
   const m = metricsOf(resolved, { community }, false);
   const s = m.schools;
-  if (!s) return fail("na", fnText("modelMissingKind", { kind: t("kind.school", functionsLanguage()) }));
+  if (!s)
+    return fail("na", fnText("modelMissingKind", { kind: t("kind.school", functionsLanguage()) }));
   const wanted = textArg(type);
   let group: Pick<SchoolGroup, "excellenceRate" | "qualifiedRate"> = s;
   if (wanted !== undefined) {
@@ -276,7 +331,12 @@ export type TableCell = string | number | boolean | CustomFunctions.Error;
 export async function summaryTable(filters: Filters, sources: Sources): Promise<TableCell[][]> {
   const lang: Lang = functionsLanguage();
   const resolved = await resolve(sources, [], {});
-  if (resolved.live && !resolved.analysis.sheets.some((s) => s.kind === "enrolment" || s.kind === "activity" || s.kind === "population")) {
+  if (
+    resolved.live &&
+    !resolved.analysis.sheets.some(
+      (s) => s.kind === "enrolment" || s.kind === "activity" || s.kind === "population"
+    )
+  ) {
     fail("na", fnText("modelMissingKind", { kind: t("kind.enrolment", lang) }));
   }
   const m = metricsOf(resolved, filters);
@@ -301,7 +361,16 @@ export async function summaryTable(filters: Filters, sources: Sources): Promise<
     c.hours,
   ]);
   const o = m.overall;
-  rows.push([t("report.total", lang), o.residents, o.participants, rateCell(o.participationRate), o.enrolments, o.activities, o.attendance, o.hours]);
+  rows.push([
+    t("report.total", lang),
+    o.residents,
+    o.participants,
+    rateCell(o.participationRate),
+    o.enrolments,
+    o.activities,
+    o.attendance,
+    o.hours,
+  ]);
   return [header, ...rows];
 }
 
@@ -314,11 +383,22 @@ export async function issuesTable(filters: Filters, sources: Sources): Promise<T
   const resolved = await resolve(sources, [], {});
   const m = metricsOf(resolved, filters, false);
   const issues = allIssues(resolved.analysis, m);
-  const header: TableCell[] = [fnText("colCell"), fnText("colCode"), fnText("colSeverity"), fnText("colMessage")];
+  const header: TableCell[] = [
+    fnText("colCell"),
+    fnText("colCode"),
+    fnText("colSeverity"),
+    fnText("colMessage"),
+  ];
   if (issues.length === 0) return [header, ["", "", "", fnText("noIssues")]];
   const shown = issues.slice(0, MAX_ISSUE_ROWS);
-  const rows: TableCell[][] = shown.map((i) => [i.cell, i.code, t(`severity.${i.severity}`, lang), format(i.message, lang)]);
-  if (issues.length > shown.length) rows.push(["", "", "", fnText("tooManyIssues", { count: issues.length - shown.length })]);
+  const rows: TableCell[][] = shown.map((i) => [
+    i.cell,
+    i.code,
+    t(`severity.${i.severity}`, lang),
+    format(i.message, lang),
+  ]);
+  if (issues.length > shown.length)
+    rows.push(["", "", "", fnText("tooManyIssues", { count: issues.length - shown.length })]);
   return [header, ...rows];
 }
 

@@ -40,7 +40,9 @@ export function participation(
   roster?: unknown[][],
   population?: unknown[][]
 ): Promise<number> {
-  return guarded(() => indicator("participation", { community, from, to, category }, { roster, population }));
+  return guarded(() =>
+    indicator("participation", { community, from, to, category }, { roster, population })
+  );
 }
 
 /**
@@ -55,7 +57,13 @@ export function participation(
  * @param roster Learner roster range including its header row. Empty: this workbook's roster sheets.
  * @returns Number of people.
  */
-export function participants(community?: string, from?: unknown, to?: unknown, category?: string, roster?: unknown[][]): Promise<number> {
+export function participants(
+  community?: string,
+  from?: unknown,
+  to?: unknown,
+  category?: string,
+  roster?: unknown[][]
+): Promise<number> {
   return guarded(() => indicator("participants", { community, from, to, category }, { roster }));
 }
 
@@ -71,7 +79,13 @@ export function participants(community?: string, from?: unknown, to?: unknown, c
  * @param roster Learner roster range including its header row. Empty: this workbook's roster sheets.
  * @returns Number of enrolments.
  */
-export function enrolments(community?: string, from?: unknown, to?: unknown, category?: string, roster?: unknown[][]): Promise<number> {
+export function enrolments(
+  community?: string,
+  from?: unknown,
+  to?: unknown,
+  category?: string,
+  roster?: unknown[][]
+): Promise<number> {
   return guarded(() => indicator("enrolments", { community, from, to, category }, { roster }));
 }
 
@@ -87,7 +101,13 @@ export function enrolments(community?: string, from?: unknown, to?: unknown, cat
  * @param roster Learner roster range including its header row. Empty: this workbook's roster sheets.
  * @returns A rate between 0 and 1; #DIV/0! when no status is recorded.
  */
-export function completion(community?: string, from?: unknown, to?: unknown, category?: string, roster?: unknown[][]): Promise<number> {
+export function completion(
+  community?: string,
+  from?: unknown,
+  to?: unknown,
+  category?: string,
+  roster?: unknown[][]
+): Promise<number> {
   return guarded(() => indicator("completion", { community, from, to, category }, { roster }));
 }
 
@@ -103,7 +123,13 @@ export function completion(community?: string, from?: unknown, to?: unknown, cat
  * @param roster Learner roster range including its header row. Empty: this workbook's roster sheets.
  * @returns A rate between 0 and 1; #DIV/0! when no result is recorded.
  */
-export function excellence(community?: string, from?: unknown, to?: unknown, category?: string, roster?: unknown[][]): Promise<number> {
+export function excellence(
+  community?: string,
+  from?: unknown,
+  to?: unknown,
+  category?: string,
+  roster?: unknown[][]
+): Promise<number> {
   return guarded(() => indicator("excellence", { community, from, to, category }, { roster }));
 }
 
@@ -119,7 +145,13 @@ export function excellence(community?: string, from?: unknown, to?: unknown, cat
  * @param roster Learner roster range including its header row. Empty: this workbook's roster sheets.
  * @returns A rate between 0 and 1; #DIV/0! when no result is recorded.
  */
-export function qualified(community?: string, from?: unknown, to?: unknown, category?: string, roster?: unknown[][]): Promise<number> {
+export function qualified(
+  community?: string,
+  from?: unknown,
+  to?: unknown,
+  category?: string,
+  roster?: unknown[][]
+): Promise<number> {
   return guarded(() => indicator("qualified", { community, from, to, category }, { roster }));
 }
 
@@ -135,7 +167,13 @@ export function qualified(community?: string, from?: unknown, to?: unknown, cate
  * @param activities Activity log range including its header row (日期, 社区, 活动名称, 参加人数 …). Empty: this workbook's activity sheets.
  * @returns Number of activities.
  */
-export function activities(community?: string, from?: unknown, to?: unknown, category?: string, activities?: unknown[][]): Promise<number> {
+export function activities(
+  community?: string,
+  from?: unknown,
+  to?: unknown,
+  category?: string,
+  activities?: unknown[][]
+): Promise<number> {
   return guarded(() => indicator("activities", { community, from, to, category }, { activities }));
 }
 
@@ -151,7 +189,13 @@ export function activities(community?: string, from?: unknown, to?: unknown, cat
  * @param activities Activity log range including its header row. Empty: this workbook's activity sheets.
  * @returns Number of attendances.
  */
-export function attendance(community?: string, from?: unknown, to?: unknown, category?: string, activities?: unknown[][]): Promise<number> {
+export function attendance(
+  community?: string,
+  from?: unknown,
+  to?: unknown,
+  category?: string,
+  activities?: unknown[][]
+): Promise<number> {
   return guarded(() => indicator("attendance", { community, from, to, category }, { activities }));
 }
 
@@ -167,7 +211,13 @@ export function attendance(community?: string, from?: unknown, to?: unknown, cat
  * @param activities Activity log range including its header row. Empty: this workbook's activity sheets.
  * @returns Number of hours.
  */
-export function hours(community?: string, from?: unknown, to?: unknown, category?: string, activities?: unknown[][]): Promise<number> {
+export function hours(
+  community?: string,
+  from?: unknown,
+  to?: unknown,
+  category?: string,
+  activities?: unknown[][]
+): Promise<number> {
   return guarded(() => indicator("hours", { community, from, to, category }, { activities }));
 }
 
@@ -181,7 +231,11 @@ export function hours(community?: string, from?: unknown, to?: unknown, category
  * @param schools School list range including its header row (学校名称, 评估等级 …). Empty: this workbook's school list.
  * @returns A rate between 0 and 1; #DIV/0! when no school is rated.
  */
-export function schoolExcellence(community?: string, type?: string, schools?: unknown[][]): Promise<number> {
+export function schoolExcellence(
+  community?: string,
+  type?: string,
+  schools?: unknown[][]
+): Promise<number> {
   return guarded(() => schoolRate("excellence", community, type, schools));
 }
 
@@ -195,7 +249,11 @@ export function schoolExcellence(community?: string, type?: string, schools?: un
  * @param schools School list range including its header row (学校名称, 评估等级 …). Empty: this workbook's school list.
  * @returns A rate between 0 and 1; #DIV/0! when no school is rated.
  */
-export function schoolQualified(community?: string, type?: string, schools?: unknown[][]): Promise<number> {
+export function schoolQualified(
+  community?: string,
+  type?: string,
+  schools?: unknown[][]
+): Promise<number> {
   return guarded(() => schoolRate("qualified", community, type, schools));
 }
 
@@ -222,7 +280,9 @@ export function summary(
   population?: unknown[][],
   activities?: unknown[][]
 ): Promise<unknown[][]> {
-  return guarded(() => summaryTable({ community, from, to, category }, { roster, population, activities }));
+  return guarded(() =>
+    summaryTable({ community, from, to, category }, { roster, population, activities })
+  );
 }
 
 /**

@@ -54,14 +54,17 @@ const zh = {
 
 const en: typeof zh = {
   unknownCommunity: "No community named “{community}”: check the name against the data",
-  notInPopulation: "Community “{community}” is not in the population sheet, so it has no participation rate",
+  notInPopulation:
+    "Community “{community}” is not in the population sheet, so it has no participation rate",
   unknownSchoolType: "The school list has no school of type “{type}”",
   badDate: "“{value}” is not a date: give a date, text such as 2025-03-01, or a year",
   badPeriod: "Invalid period: the start date is after the end date",
   noHeader: "No {kind} header recognised in the {role} range. {detail}",
-  needsSource: "Missing {kind} range: when data ranges are given, give the {kind} range too (argument {position})",
+  needsSource:
+    "Missing {kind} range: when data ranges are given, give the {kind} range too (argument {position})",
   modelMissingKind: "No {kind} recognised in this workbook: check the sheets in the CEDU task pane",
-  notReady: "CEDU has not read the workbook yet: open the CEDU task pane, or give the data ranges as arguments",
+  notReady:
+    "CEDU has not read the workbook yet: open the CEDU task pane, or give the data ranges as arguments",
   badNumber: "The argument is not a number",
   internal: "CEDU could not compute this function: check its arguments",
   tooManyIssues: "{count} more issues not listed: see all of them in the CEDU task pane",
@@ -79,7 +82,13 @@ const en: typeof zh = {
 export type FnMessageKey = keyof typeof zh;
 
 /** A message of the functions in the current language, with `{name}` placeholders filled. */
-export function fnText(key: FnMessageKey, params: Record<string, string | number> = {}, lang: Lang = functionsLanguage()): string {
+export function fnText(
+  key: FnMessageKey,
+  params: Record<string, string | number> = {},
+  lang: Lang = functionsLanguage()
+): string {
   const template = (lang === "zh-CN" ? zh : en)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole
+  );
 }

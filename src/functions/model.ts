@@ -30,7 +30,11 @@ let version = 0;
 const listeners = new Set<(version: number) => void>();
 
 /** Replaces the model (after reading the workbook, or after a change). Returns the new version. */
-export function setWorkbookModel(input: WorkbookInput, overrides: Overrides = {}, options: ModelOptions = {}): number {
+export function setWorkbookModel(
+  input: WorkbookInput,
+  overrides: Overrides = {},
+  options: ModelOptions = {}
+): number {
   version++;
   state = { input, overrides, options, version, analysis: null };
   for (const listener of Array.from(listeners)) {
@@ -70,7 +74,10 @@ export function modelAnalysis(): Analysis | null {
   if (!state) return null;
   if (!state.analysis) {
     stats.parses++;
-    state.analysis = analyze(state.input, { overrides: state.overrides, today: state.options.today });
+    state.analysis = analyze(state.input, {
+      overrides: state.overrides,
+      today: state.options.today,
+    });
   }
   return state.analysis;
 }

@@ -17,14 +17,36 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular, FolderOpenRegular } from "@fluentui/react-icons";
-import { allIssues, analyze, availableSections, buildReport, figures, type Analysis } from "../core";
-import type { Issue, Lang, Overrides, ReportSpec, SectionKey, SheetOverride, WorkbookInput } from "../core/types";
+import {
+  allIssues,
+  analyze,
+  availableSections,
+  buildReport,
+  figures,
+  type Analysis,
+} from "../core";
+import type {
+  Issue,
+  Lang,
+  Overrides,
+  ReportSpec,
+  SectionKey,
+  SheetOverride,
+  WorkbookInput,
+} from "../core/types";
 import { CheckPanel } from "./CheckPanel";
 import { RibbonStatus } from "./RibbonStatus";
 import type { FileHost } from "./fileHost";
 import { FormulasPanel } from "./FormulasPanel";
 import type { Host, PaneSettings } from "./host";
-import { defaultChoice, describeError, issuesSpec, resolvePeriod, yearOptions, type PeriodChoice } from "./model";
+import {
+  defaultChoice,
+  describeError,
+  issuesSpec,
+  resolvePeriod,
+  yearOptions,
+  type PeriodChoice,
+} from "./model";
 import { SheetsPanel } from "./SheetsPanel";
 import { ui, type StringKey } from "./strings";
 import { SummaryPanel, type Generated, type Stage } from "./SummaryPanel";
@@ -49,8 +71,19 @@ const useStyles = makeStyles({
     minWidth: 0,
     overflowX: "hidden",
   },
-  header: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexGrow: 1, minWidth: 0 },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+  },
+  brand: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    flexGrow: 1,
+    minWidth: 0,
+  },
   title: { display: "block", margin: 0 },
   logo: { width: "32px", height: "32px", flexShrink: 0 },
   lang: { width: "112px" },
@@ -73,7 +106,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  dropActive: {
+    border: `2px dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   hiddenInput: {
     position: "absolute",
     width: "1px",
@@ -101,7 +137,12 @@ function isFileHost(host: Host): host is FileHost {
   return host.kind === "browser" && typeof (host as FileHost).open === "function";
 }
 
-function FileZone(props: { lang: Lang; fileName: string | null; busy: boolean; onFile: (file: File) => void }): React.JSX.Element {
+function FileZone(props: {
+  lang: Lang;
+  fileName: string | null;
+  busy: boolean;
+  onFile: (file: File) => void;
+}): React.JSX.Element {
   const { lang, fileName, busy, onFile } = props;
   const styles = useStyles();
   const inputRef = React.useRef<HTMLInputElement>(null);
@@ -140,7 +181,12 @@ function FileZone(props: { lang: Lang; fileName: string | null; busy: boolean; o
           e.target.value = "";
         }}
       />
-      <Button appearance="primary" icon={<FolderOpenRegular />} onClick={() => inputRef.current?.click()} disabled={busy}>
+      <Button
+        appearance="primary"
+        icon={<FolderOpenRegular />}
+        onClick={() => inputRef.current?.click()}
+        disabled={busy}
+      >
         {ui("file.open", lang)}
       </Button>
       <Caption1 className={styles.muted}>{ui("file.drop", lang)}</Caption1>
@@ -172,7 +218,10 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
   /** The last summary written in Excel: rendering replaces every sheet CEDU generated, so the issue sheet goes with it. */
   const lastSummary = React.useRef<ReportSpec | null>(null);
 
-  const period = React.useMemo(() => (analysis ? resolvePeriod(analysis, choice) : null), [analysis, choice]);
+  const period = React.useMemo(
+    () => (analysis ? resolvePeriod(analysis, choice) : null),
+    [analysis, choice]
+  );
   const metrics = React.useMemo(
     () => (analysis ? figures(analysis, { period: period ?? analysis.defaultPeriod }) : null),
     [analysis, period]
@@ -280,7 +329,8 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
       setChecked(true);
       setStage("computing");
       await yieldToPaint();
-      const p = resolvePeriod(a, choiceTouched.current ? choice : defaultChoice(a)) ?? a.defaultPeriod;
+      const p =
+        resolvePeriod(a, choiceTouched.current ? choice : defaultChoice(a)) ?? a.defaultPeriod;
       const m = figures(a, { period: p });
       const wanted = availableSections(m).filter((k) => sections === null || sections.has(k));
       const spec = buildReport(m, { lang, sections: wanted });
@@ -326,7 +376,10 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
   const onInsert = (formula: string) =>
     act(async () => {
       const how = await host.insertFormula(formula);
-      setNotice({ key: how === "inserted" ? "formulas.inserted" : "formulas.copied", params: { formula } });
+      setNotice({
+        key: how === "inserted" ? "formulas.inserted" : "formulas.copied",
+        params: { formula },
+      });
     });
 
   const onChoice = (next: PeriodChoice) => {
@@ -355,7 +408,12 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
           </div>
         </div>
         <Field label={ui("language", lang)} size="small" className={styles.lang}>
-          <Select size="small" value={lang} onChange={(_e, d) => setLang(d.value === "zh-CN" ? "zh-CN" : "en-US")} data-testid="lang">
+          <Select
+            size="small"
+            value={lang}
+            onChange={(_e, d) => setLang(d.value === "zh-CN" ? "zh-CN" : "en-US")}
+            data-testid="lang"
+          >
             <option value="zh-CN" lang="zh-CN">
               中文
             </option>
@@ -366,7 +424,9 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
         </Field>
       </header>
 
-      {host.kind === "browser" && <FileZone lang={lang} fileName={fileName} busy={busy} onFile={onFile} />}
+      {host.kind === "browser" && (
+        <FileZone lang={lang} fileName={fileName} busy={busy} onFile={onFile} />
+      )}
       {host.kind === "excel" && <RibbonStatus lang={lang} />}
 
       {shown && (
@@ -378,7 +438,12 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
           </MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button appearance="transparent" aria-label={ui("dismiss", lang)} icon={<DismissRegular />} onClick={() => setFailure(null)} />
+              <Button
+                appearance="transparent"
+                aria-label={ui("dismiss", lang)}
+                icon={<DismissRegular />}
+                onClick={() => setFailure(null)}
+              />
             }
           />
         </MessageBar>
@@ -388,7 +453,12 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
           <MessageBarBody>{ui(notice.key, lang, notice.params)}</MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button appearance="transparent" aria-label={ui("dismiss", lang)} icon={<DismissRegular />} onClick={() => setNotice(null)} />
+              <Button
+                appearance="transparent"
+                aria-label={ui("dismiss", lang)}
+                icon={<DismissRegular />}
+                onClick={() => setNotice(null)}
+              />
             }
           />
         </MessageBar>
@@ -402,7 +472,13 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
         size="small"
       >
         {TABS.map((key) => (
-          <Tab key={key} value={key} id={tabId(key)} aria-controls={panelId(key)} className={styles.tab}>
+          <Tab
+            key={key}
+            value={key}
+            id={tabId(key)}
+            aria-controls={panelId(key)}
+            className={styles.tab}
+          >
             {ui(`tab.${key}`, lang)}
           </Tab>
         ))}
@@ -410,7 +486,13 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
 
       {busy && !stage && <Spinner size="tiny" label={ui("busy", lang)} />}
 
-      <section role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className={styles.panel} data-testid={`panel-${tab}`}>
+      <section
+        role="tabpanel"
+        id={panelId(tab)}
+        aria-labelledby={tabId(tab)}
+        className={styles.panel}
+        data-testid={`panel-${tab}`}
+      >
         {tab === "sheets" && (
           <SheetsPanel
             lang={lang}
@@ -455,7 +537,9 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
             onReveal={onReveal}
           />
         )}
-        {tab === "formulas" && <FormulasPanel lang={lang} hostKind={host.kind} onInsert={onInsert} busy={busy} />}
+        {tab === "formulas" && (
+          <FormulasPanel lang={lang} hostKind={host.kind} onInsert={onInsert} busy={busy} />
+        )}
       </section>
     </main>
   );

@@ -62,11 +62,24 @@ export function BarChart({ title, bars, max, reference }: BarChartProps): React.
         const y = i * ROW + 2;
         return (
           <g key={`${i}-${b.label}`}>
-            <text x={LABEL - 4} y={y + 15} textAnchor="end" fontSize={FONT} fill={tokens.colorNeutralForeground2}>
+            <text
+              x={LABEL - 4}
+              y={y + 15}
+              textAnchor="end"
+              fontSize={FONT}
+              fill={tokens.colorNeutralForeground2}
+            >
               <title>{b.label}</title>
               {fit(b.label, LABEL - 8)}
             </text>
-            <rect x={LABEL} y={y + 3} width={plot} height={ROW - 8} fill={tokens.colorNeutralBackground3} rx="2" />
+            <rect
+              x={LABEL}
+              y={y + 3}
+              width={plot}
+              height={ROW - 8}
+              fill={tokens.colorNeutralBackground3}
+              rx="2"
+            />
             {b.value !== null && (
               <rect
                 x={LABEL}
@@ -77,7 +90,12 @@ export function BarChart({ title, bars, max, reference }: BarChartProps): React.
                 rx="2"
               />
             )}
-            <text x={WIDTH - VALUE + 4} y={y + 15} fontSize={FONT} fill={tokens.colorNeutralForeground1}>
+            <text
+              x={WIDTH - VALUE + 4}
+              y={y + 15}
+              fontSize={FONT}
+              fill={tokens.colorNeutralForeground1}
+            >
               {b.text}
             </text>
           </g>

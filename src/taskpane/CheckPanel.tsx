@@ -1,6 +1,14 @@
 import * as React from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { Badge, Button, Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Caption1,
+  makeStyles,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import {
   CheckmarkCircleRegular,
   DismissCircleRegular,
@@ -20,7 +28,14 @@ import { ui } from "./strings";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyle: "none" },
+  counts: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    padding: 0,
+    listStyle: "none",
+  },
   codes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   viewport: {
     height: "360px",
@@ -84,15 +99,31 @@ export function IssueList({ lang, issues, onSelect }: IssueListProps): React.JSX
     if (next < 0 || next >= issues.length) return;
     event.preventDefault();
     virtualizer.scrollToIndex(next);
-    requestAnimationFrame(() => parentRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
+    requestAnimationFrame(() =>
+      parentRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus()
+    );
   };
   return (
-    <div ref={parentRef} className={styles.viewport} role="list" aria-label={ui("check.list", lang)} data-testid="issue-list" tabIndex={-1}>
-      <div style={{ height: `${virtualizer.getTotalSize()}px`, width: "100%", position: "relative" }}>
+    <div
+      ref={parentRef}
+      className={styles.viewport}
+      role="list"
+      aria-label={ui("check.list", lang)}
+      data-testid="issue-list"
+      tabIndex={-1}
+    >
+      <div
+        style={{ height: `${virtualizer.getTotalSize()}px`, width: "100%", position: "relative" }}
+      >
         {items.map((item) => {
           const issue = issues[item.index];
           return (
-            <div role="listitem" key={item.key} aria-setsize={issues.length} aria-posinset={item.index + 1}>
+            <div
+              role="listitem"
+              key={item.key}
+              aria-setsize={issues.length}
+              aria-posinset={item.index + 1}
+            >
               <button
                 type="button"
                 data-index={item.index}
@@ -134,7 +165,8 @@ export interface CheckPanelProps {
 }
 
 export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
-  const { lang, hostKind, issues, busy, canRun, onRun, onSelect, onMark, onClear, onExport } = props;
+  const { lang, hostKind, issues, busy, canRun, onRun, onSelect, onMark, onClear, onExport } =
+    props;
   const styles = useStyles();
   const counts = React.useMemo(() => (issues ? countBySeverity(issues) : null), [issues]);
   const byCode = React.useMemo(() => (issues ? countByCode(issues) : []), [issues]);
@@ -142,17 +174,32 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
   return (
     <div className={styles.root}>
       <div className={styles.bar}>
-        <Button appearance="primary" icon={<PlayRegular />} onClick={onRun} disabled={busy || !canRun}>
+        <Button
+          appearance="primary"
+          icon={<PlayRegular />}
+          onClick={onRun}
+          disabled={busy || !canRun}
+        >
           {ui("check.run", lang)}
         </Button>
       </div>
       {issues === null && <Text>{ui("check.notRun", lang)}</Text>}
       {issues !== null && counts && (
         <>
-          <ul className={styles.counts} aria-label={ui("check.total", lang, { count: issues.length })} data-testid="severity-counts">
+          <ul
+            className={styles.counts}
+            aria-label={ui("check.total", lang, { count: issues.length })}
+            data-testid="severity-counts"
+          >
             {(["error", "warning", "info"] as const).map((s) => (
               <li key={s}>
-                <Badge appearance="tint" color={SEVERITY_COLOR[s]} size="large" data-testid={`count-${s}`} data-count={counts[s]}>
+                <Badge
+                  appearance="tint"
+                  color={SEVERITY_COLOR[s]}
+                  size="large"
+                  data-testid={`count-${s}`}
+                  data-count={counts[s]}
+                >
                   {`${severityLabel(s, lang)} ${counts[s]}`}
                 </Badge>
               </li>

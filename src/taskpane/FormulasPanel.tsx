@@ -20,8 +20,21 @@ export const FORMULAS: readonly FormulaItem[] = [
 ];
 
 const useStyles = makeStyles({
-  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyle: "none" },
-  card: { display: "flex", flexDirection: "row", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  list: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    listStyle: "none",
+  },
+  card: {
+    display: "flex",
+    flexDirection: "row",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
   text: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
   code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -34,7 +47,12 @@ export interface FormulasPanelProps {
   busy: boolean;
 }
 
-export function FormulasPanel({ lang, hostKind, onInsert, busy }: FormulasPanelProps): React.JSX.Element {
+export function FormulasPanel({
+  lang,
+  hostKind,
+  onInsert,
+  busy,
+}: FormulasPanelProps): React.JSX.Element {
   const styles = useStyles();
   const inExcel = hostKind === "excel";
   return (
@@ -53,7 +71,9 @@ export function FormulasPanel({ lang, hostKind, onInsert, busy }: FormulasPanelP
               <Button
                 size="small"
                 icon={inExcel ? <TextboxRegular /> : <CopyRegular />}
-                aria-label={ui(inExcel ? "formulas.insertLabel" : "formulas.copyLabel", lang, { formula: item.formula })}
+                aria-label={ui(inExcel ? "formulas.insertLabel" : "formulas.copyLabel", lang, {
+                  formula: item.formula,
+                })}
                 onClick={() => onInsert(item.formula)}
                 disabled={busy}
               >

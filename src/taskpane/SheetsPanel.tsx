@@ -14,17 +14,38 @@ import {
 import { ArrowSyncRegular, EditRegular } from "@fluentui/react-icons";
 import { fieldLabel, format, KINDS, t, type Analysis } from "../core";
 import { columnLetter } from "../core/text";
-import type { AnyField, Lang, Overrides, SheetDetection, SheetKind, SheetOverride, WorkbookInput } from "../core/types";
+import type {
+  AnyField,
+  Lang,
+  Overrides,
+  SheetDetection,
+  SheetKind,
+  SheetOverride,
+  WorkbookInput,
+} from "../core/types";
 import { SHEET_KINDS } from "../core/types";
 import { ui } from "./strings";
 
 const useStyles = makeStyles({
-  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
+  list: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+  },
   card: { padding: tokens.spacingHorizontalM, minWidth: 0 },
   head: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   name: { overflowWrap: "anywhere", minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-  columns: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyle: "none" },
+  columns: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+    margin: 0,
+    padding: 0,
+    listStyle: "none",
+  },
   explanation: { overflowWrap: "anywhere" },
   editor: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   expected: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -56,7 +77,10 @@ function headerCells(workbook: WorkbookInput | null, sheet: SheetDetection): str
   const origin = input.origin ?? { row: 0, col: 0 };
   const row = input.values[sheet.headerRow - 1 - origin.row] ?? [];
   const out: string[] = [];
-  const width = Math.max(row.length + origin.col, ...Object.values(sheet.columns).map((c) => (c ?? 0) + 1));
+  const width = Math.max(
+    row.length + origin.col,
+    ...Object.values(sheet.columns).map((c) => (c ?? 0) + 1)
+  );
   for (let c = 0; c < width; c++) {
     const v = row[c - origin.col];
     out.push(v === null || v === undefined ? "" : String(v).slice(0, 24));
@@ -100,7 +124,12 @@ function SheetCard(props: {
   const styles = useStyles();
   const [editing, setEditing] = React.useState(false);
   const id = React.useId();
-  const kindValue = override && "kind" in override ? (override.kind === null ? KIND_IGNORE : override.kind ?? KIND_AUTO) : KIND_AUTO;
+  const kindValue =
+    override && "kind" in override
+      ? override.kind === null
+        ? KIND_IGNORE
+        : (override.kind ?? KIND_AUTO)
+      : KIND_AUTO;
   const mapped = Object.entries(sheet.columns) as Array<[AnyField, number]>;
   const headers = editing ? headerCells(workbook, sheet) : [];
 
@@ -122,20 +151,34 @@ function SheetCard(props: {
 
   return (
     <li style={{ listStyle: "none" }}>
-      <Card className={styles.card} data-testid={`sheet-${sheet.name}`} aria-labelledby={`${id}-name`}>
+      <Card
+        className={styles.card}
+        data-testid={`sheet-${sheet.name}`}
+        aria-labelledby={`${id}-name`}
+      >
         <div className={styles.head}>
           <Subtitle2 id={`${id}-name`} className={styles.name}>
             {sheet.name}
           </Subtitle2>
-          <Badge appearance={sheet.kind ? "filled" : "outline"} color={sheet.kind ? "brand" : "informative"} data-testid="sheet-kind">
+          <Badge
+            appearance={sheet.kind ? "filled" : "outline"}
+            color={sheet.kind ? "brand" : "informative"}
+            data-testid="sheet-kind"
+          >
             {kindLabel(sheet.kind, lang)}
           </Badge>
-          {sheet.overridden && <Badge appearance="tint" color="warning">{ui("sheets.overridden", lang)}</Badge>}
+          {sheet.overridden && (
+            <Badge appearance="tint" color="warning">
+              {ui("sheets.overridden", lang)}
+            </Badge>
+          )}
           {sheet.hidden && <Badge appearance="outline">{ui("sheets.hidden", lang)}</Badge>}
         </div>
         <Caption1 className={styles.muted}>
           {ui("sheets.headerRow", lang)}:{" "}
-          {sheet.headerRow > 0 ? ui("sheets.headerRowValue", lang, { row: sheet.headerRow }) : ui("sheets.noHeader", lang)}
+          {sheet.headerRow > 0
+            ? ui("sheets.headerRowValue", lang, { row: sheet.headerRow })
+            : ui("sheets.noHeader", lang)}
           {sheet.kind ? ` · ${ui("sheets.rows", lang, { rows: sheet.dataRows })}` : ""}
         </Caption1>
         <Text className={styles.explanation} data-testid="sheet-explanation">
@@ -186,7 +229,12 @@ function SheetCard(props: {
               const label = fieldLabel(sheet.kind as SheetKind, field, lang);
               const chosen = override?.columns?.[field];
               return (
-                <Field key={field} label={ui("sheets.correctColumn", lang, { field: label })} size="small" required={spec.required}>
+                <Field
+                  key={field}
+                  label={ui("sheets.correctColumn", lang, { field: label })}
+                  size="small"
+                  required={spec.required}
+                >
                   <Select
                     size="small"
                     value={chosen === undefined ? KIND_AUTO : String(chosen)}
@@ -194,7 +242,9 @@ function SheetCard(props: {
                   >
                     <option value={KIND_AUTO}>
                       {ui("sheets.auto", lang)}
-                      {sheet.columns[field] !== undefined ? ` (${columnLetter(sheet.columns[field] as number)})` : ""}
+                      {sheet.columns[field] !== undefined
+                        ? ` (${columnLetter(sheet.columns[field] as number)})`
+                        : ""}
                     </option>
                     <option value="-1">{ui("sheets.unmapped", lang)}</option>
                     {headers.map((h, c) => (

@@ -28,15 +28,35 @@ import { ui, type StringKey } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-end",
+  },
   grow: { flexGrow: 1, minWidth: "120px" },
-  sections: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, border: "none", margin: 0, padding: 0 },
-  cards: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))", gap: tokens.spacingVerticalS },
+  sections: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    border: "none",
+    margin: 0,
+    padding: 0,
+  },
+  cards: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))",
+    gap: tokens.spacingVerticalS,
+  },
   card: { minWidth: 0 },
   big: { fontVariantNumeric: "tabular-nums", margin: 0, display: "block" },
   pair: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXL },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+  legend: {
+    padding: 0,
+    marginBottom: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 export type Stage = "reading" | "checking" | "computing" | "writing";
@@ -66,7 +86,9 @@ export interface SummaryPanelProps {
   onReveal: () => void;
 }
 
-function PeriodPicker(props: Pick<SummaryPanelProps, "lang" | "choice" | "onChoice" | "years" | "period">): React.JSX.Element {
+function PeriodPicker(
+  props: Pick<SummaryPanelProps, "lang" | "choice" | "onChoice" | "years" | "period">
+): React.JSX.Element {
   const { lang, choice, onChoice, years, period } = props;
   const styles = useStyles();
   const year = choice.mode === "custom" ? years[1] : choice.year;
@@ -78,7 +100,12 @@ function PeriodPicker(props: Pick<SummaryPanelProps, "lang" | "choice" | "onChoi
   return (
     <div>
       <Field label={ui("period.label", lang)}>
-        <RadioGroup layout="horizontal" value={choice.mode} onChange={(_e, d) => setMode(d.value)} aria-label={ui("period.label", lang)}>
+        <RadioGroup
+          layout="horizontal"
+          value={choice.mode}
+          onChange={(_e, d) => setMode(d.value)}
+          aria-label={ui("period.label", lang)}
+        >
           <Radio value="year" label={ui("period.year", lang)} />
           <Radio value="half" label={ui("period.half", lang)} />
           <Radio value="custom" label={ui("period.custom", lang)} />
@@ -101,7 +128,10 @@ function PeriodPicker(props: Pick<SummaryPanelProps, "lang" | "choice" | "onChoi
         )}
         {choice.mode === "half" && (
           <Field label={ui("period.whichHalf", lang)} className={styles.grow}>
-            <Select value={String(choice.half)} onChange={(_e, d) => onChoice({ ...choice, half: d.value === "2" ? 2 : 1 })}>
+            <Select
+              value={String(choice.half)}
+              onChange={(_e, d) => onChoice({ ...choice, half: d.value === "2" ? 2 : 1 })}
+            >
               <option value="1">{ui("period.h1", lang)}</option>
               <option value="2">{ui("period.h2", lang)}</option>
             </Select>
@@ -110,10 +140,18 @@ function PeriodPicker(props: Pick<SummaryPanelProps, "lang" | "choice" | "onChoi
         {choice.mode === "custom" && (
           <>
             <Field label={ui("period.from", lang)} className={styles.grow}>
-              <Input type="date" value={choice.from} onChange={(_e, d) => onChoice({ ...choice, from: d.value })} />
+              <Input
+                type="date"
+                value={choice.from}
+                onChange={(_e, d) => onChoice({ ...choice, from: d.value })}
+              />
             </Field>
             <Field label={ui("period.to", lang)} className={styles.grow}>
-              <Input type="date" value={choice.to} onChange={(_e, d) => onChoice({ ...choice, to: d.value })} />
+              <Input
+                type="date"
+                value={choice.to}
+                onChange={(_e, d) => onChoice({ ...choice, to: d.value })}
+              />
             </Field>
           </>
         )}
@@ -133,7 +171,12 @@ function Figure({ id, rate }: { id: string; rate: Rate }): React.JSX.Element {
   const styles = useStyles();
   const v = rateValue(rate);
   return (
-    <Title3 as="p" className={styles.big} data-testid={`fig-${id}`} data-value={v === null ? "" : String(v)}>
+    <Title3
+      as="p"
+      className={styles.big}
+      data-testid={`fig-${id}`}
+      data-value={v === null ? "" : String(v)}
+    >
       {formatRate(rate)}
     </Title3>
   );
@@ -142,7 +185,8 @@ function Figure({ id, rate }: { id: string; rate: Rate }): React.JSX.Element {
 function KeyFigures({ lang, metrics }: { lang: Lang; metrics: Metrics }): React.JSX.Element {
   const styles = useStyles();
   const o = metrics.overall;
-  const targetState: StringKey = o.targetMet === null ? "fig.targetUnknown" : o.targetMet ? "fig.targetMet" : "fig.targetMissed";
+  const targetState: StringKey =
+    o.targetMet === null ? "fig.targetUnknown" : o.targetMet ? "fig.targetMet" : "fig.targetMissed";
   const communities = metrics.byCommunity.filter((c) => c.inPopulation).slice(0, 12);
   const schools = metrics.schools;
   return (
@@ -153,10 +197,16 @@ function KeyFigures({ lang, metrics }: { lang: Lang; metrics: Metrics }): React.
           <CardHeader header={<Text weight="semibold">{ui("fig.participation", lang)}</Text>} />
           <Figure id="participation" rate={o.participationRate} />
           <Caption1 className={styles.muted}>
-            {ui("fig.participants", lang, { count: formatCount(o.participantsKnown, lang), residents: formatCount(o.residents, lang) })}
+            {ui("fig.participants", lang, {
+              count: formatCount(o.participantsKnown, lang),
+              residents: formatCount(o.residents, lang),
+            })}
           </Caption1>
           <div>
-            <Badge appearance="tint" color={o.targetMet ? "success" : o.targetMet === false ? "danger" : "informative"}>
+            <Badge
+              appearance="tint"
+              color={o.targetMet ? "success" : o.targetMet === false ? "danger" : "informative"}
+            >
               {`${ui("fig.target", lang, { target: formatRate(o.target) })} · ${ui(targetState, lang)}`}
             </Badge>
           </div>
@@ -164,7 +214,13 @@ function KeyFigures({ lang, metrics }: { lang: Lang; metrics: Metrics }): React.
             title={ui("fig.chart", lang, { title: ui("fig.participation", lang) })}
             max={1}
             reference={o.target}
-            bars={[{ label: ui("fig.all", lang), value: rateValue(o.participationRate), text: formatRate(o.participationRate) }]}
+            bars={[
+              {
+                label: ui("fig.all", lang),
+                value: rateValue(o.participationRate),
+                text: formatRate(o.participationRate),
+              },
+            ]}
           />
           {communities.length > 0 && (
             <>
@@ -185,19 +241,35 @@ function KeyFigures({ lang, metrics }: { lang: Lang; metrics: Metrics }): React.
         <Card className={styles.card}>
           <CardHeader header={<Text weight="semibold">{ui("fig.completion", lang)}</Text>} />
           <Figure id="completion" rate={o.completionRate} />
-          <Caption1 className={styles.muted}>{ui("fig.completionDetail", lang, { done: o.completed, of: o.withStatus })}</Caption1>
+          <Caption1 className={styles.muted}>
+            {ui("fig.completionDetail", lang, { done: o.completed, of: o.withStatus })}
+          </Caption1>
         </Card>
         <Card className={styles.card}>
           <CardHeader header={<Text weight="semibold">{ui("fig.excellence", lang)}</Text>} />
           <Figure id="excellence" rate={o.excellenceRate} />
-          <Caption1 className={styles.muted}>{ui("fig.excellenceDetail", lang, { done: o.excellent, of: o.withResult })}</Caption1>
+          <Caption1 className={styles.muted}>
+            {ui("fig.excellenceDetail", lang, { done: o.excellent, of: o.withResult })}
+          </Caption1>
           <BarChart
             title={ui("fig.chart", lang, { title: ui("fig.excellence", lang) })}
             max={1}
             bars={[
-              { label: t("col.excellenceRate", lang), value: rateValue(o.excellenceRate), text: formatRate(o.excellenceRate) },
-              { label: t("col.qualifiedRate", lang), value: rateValue(o.qualifiedRate), text: formatRate(o.qualifiedRate) },
-              { label: t("col.completionRate", lang), value: rateValue(o.completionRate), text: formatRate(o.completionRate) },
+              {
+                label: t("col.excellenceRate", lang),
+                value: rateValue(o.excellenceRate),
+                text: formatRate(o.excellenceRate),
+              },
+              {
+                label: t("col.qualifiedRate", lang),
+                value: rateValue(o.qualifiedRate),
+                text: formatRate(o.qualifiedRate),
+              },
+              {
+                label: t("col.completionRate", lang),
+                value: rateValue(o.completionRate),
+                text: formatRate(o.completionRate),
+              },
             ]}
           />
         </Card>
@@ -205,7 +277,9 @@ function KeyFigures({ lang, metrics }: { lang: Lang; metrics: Metrics }): React.
           <CardHeader header={<Text weight="semibold">{ui("fig.schools", lang)}</Text>} />
           {schools ? (
             <>
-              <Caption1 className={styles.muted}>{ui("fig.schoolsDetail", lang, { count: schools.count, rated: schools.rated })}</Caption1>
+              <Caption1 className={styles.muted}>
+                {ui("fig.schoolsDetail", lang, { count: schools.count, rated: schools.rated })}
+              </Caption1>
               <div className={styles.pair}>
                 <div>
                   <Caption1>{ui("fig.schoolExcellence", lang)}</Caption1>
@@ -238,7 +312,19 @@ function KeyFigures({ lang, metrics }: { lang: Lang; metrics: Metrics }): React.
 }
 
 export function SummaryPanel(props: SummaryPanelProps): React.JSX.Element {
-  const { lang, hostKind, available, sections, onSections, canGenerate, busy, stage, generated, onGenerate, onReveal } = props;
+  const {
+    lang,
+    hostKind,
+    available,
+    sections,
+    onSections,
+    canGenerate,
+    busy,
+    stage,
+    generated,
+    onGenerate,
+    onReveal,
+  } = props;
   const styles = useStyles();
   const legendId = React.useId();
   const toggle = (key: SectionKey, on: boolean) => {
@@ -270,12 +356,21 @@ export function SummaryPanel(props: SummaryPanelProps): React.JSX.Element {
           appearance="primary"
           icon={<ChartMultipleRegular />}
           onClick={onGenerate}
-          disabled={busy || !canGenerate || props.period === null || (available.length > 0 && sections.size === 0)}
+          disabled={
+            busy ||
+            !canGenerate ||
+            props.period === null ||
+            (available.length > 0 && sections.size === 0)
+          }
         >
           {ui("summary.generate", lang)}
         </Button>
         {generated && (
-          <Button icon={hostKind === "excel" ? <OpenRegular /> : <ArrowDownloadRegular />} onClick={onReveal} disabled={busy}>
+          <Button
+            icon={hostKind === "excel" ? <OpenRegular /> : <ArrowDownloadRegular />}
+            onClick={onReveal}
+            disabled={busy}
+          >
             {hostKind === "excel" ? ui("summary.goTo", lang) : ui("summary.download", lang)}
           </Button>
         )}
@@ -294,7 +389,11 @@ export function SummaryPanel(props: SummaryPanelProps): React.JSX.Element {
           {ui("summary.done", lang, { sheet: generated.sheetName })}
         </Text>
       )}
-      {generated ? <KeyFigures lang={lang} metrics={generated.metrics} /> : <Caption1 className={styles.muted}>{ui("summary.notYet", lang)}</Caption1>}
+      {generated ? (
+        <KeyFigures lang={lang} metrics={generated.metrics} />
+      ) : (
+        <Caption1 className={styles.muted}>{ui("summary.notYet", lang)}</Caption1>
+      )}
     </div>
   );
 }

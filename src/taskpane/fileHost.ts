@@ -23,7 +23,9 @@ async function looksLikeZip(file: Blob): Promise<boolean> {
 type ExcelJSModule = typeof import("exceljs");
 
 async function loadExcelJS(): Promise<ExcelJSModule> {
-  const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as ExcelJSModule & { default?: ExcelJSModule };
+  const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as ExcelJSModule & {
+    default?: ExcelJSModule;
+  };
   return mod.default && typeof mod.default.Workbook === "function" ? mod.default : mod;
 }
 
@@ -87,12 +89,19 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       return workbook;
     },
     async generate(spec: ReportSpec, purpose: Purpose = "summary") {
-      const { renderWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../cli/write-xlsx");
+      const { renderWorkbook } = await import(
+        /* webpackChunkName: "exceljs" */ "../cli/write-xlsx"
+      );
       const buffer = await renderWorkbook(spec).xlsx.writeBuffer();
       const sheetName = spec.sheets[0]?.name ?? "CEDU";
       const base = (name ?? "CEDU").replace(/\.xlsx$/i, "");
-      const fileName = safeFileName(`${base}-${sheetName}-${spec.period.from}_${spec.period.to}.xlsx`);
-      outputs.set(purpose, { blob: new Blob([buffer as ArrayBuffer], { type: XLSX_TYPE }), fileName });
+      const fileName = safeFileName(
+        `${base}-${sheetName}-${spec.period.from}_${spec.period.to}.xlsx`
+      );
+      outputs.set(purpose, {
+        blob: new Blob([buffer as ArrayBuffer], { type: XLSX_TYPE }),
+        fileName,
+      });
       return { sheetName };
     },
     async reveal(_sheetName: string, purpose: Purpose = "summary") {
@@ -115,7 +124,8 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       settings = next;
     },
     async insertFormula(text: string) {
-      if (typeof navigator === "undefined" || !navigator.clipboard) throw new PaneError("formulas.copyFailed", { formula: text });
+      if (typeof navigator === "undefined" || !navigator.clipboard)
+        throw new PaneError("formulas.copyFailed", { formula: text });
       try {
         await navigator.clipboard.writeText(text);
       } catch {

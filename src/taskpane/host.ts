@@ -92,7 +92,8 @@ export function createExcelHost(): Host {
       return { sheetName: sheetNames[0] ?? spec.sheets[0]?.name ?? "" };
     },
     reveal: (sheetName) => navigate(sheetTarget(sheetName)),
-    mark: (issues, lang) => withoutLiveRefresh(() => run((context) => markIssues(context, issues, lang))),
+    mark: (issues, lang) =>
+      withoutLiveRefresh(() => run((context) => markIssues(context, issues, lang))),
     clearMarks: () => withoutLiveRefresh(() => run((context) => clearMarks(context))),
     select: (issue) => navigate(issue),
     loadSettings: () => run((context) => loadSettings(context)),

@@ -18,7 +18,10 @@ export function yearOf(period: Period): number {
 }
 
 export function defaultChoice(analysis: Analysis | null): PeriodChoice {
-  return { mode: "year", year: analysis ? yearOf(analysis.defaultPeriod) : new Date().getFullYear() };
+  return {
+    mode: "year",
+    year: analysis ? yearOf(analysis.defaultPeriod) : new Date().getFullYear(),
+  };
 }
 
 /** The period a choice stands for; null when a custom range is incomplete or reversed. */
@@ -65,7 +68,11 @@ export function countByCode(issues: readonly Issue[]): Array<[IssueCode, number]
   return [...counts.entries()].sort((a, b) => b[1] - a[1]);
 }
 
-const SEVERITY_KEY = { error: "severity.error", warning: "severity.warning", info: "severity.info" } as const;
+const SEVERITY_KEY = {
+  error: "severity.error",
+  warning: "severity.warning",
+  info: "severity.info",
+} as const;
 
 export function severityLabel(severity: Severity, lang: Lang): string {
   return format({ key: SEVERITY_KEY[severity] }, lang);
@@ -126,11 +133,18 @@ export interface ShownError {
 
 export function describeError(error: unknown, lang: Lang): ShownError {
   if (error instanceof PaneError) return { text: ui(error.key, lang, error.params) };
-  if (error instanceof CeduExcelError || (error instanceof Error && error.name === "CeduExcelError")) {
+  if (
+    error instanceof CeduExcelError ||
+    (error instanceof Error && error.name === "CeduExcelError")
+  ) {
     const e = error as CeduExcelError;
     const params = e.params ?? {};
     const where = typeof params.sheet === "string" ? String(params.sheet) : undefined;
     return { text: excelText(e.key, lang, params), where };
   }
-  return { text: ui("error.unexpected", lang, { detail: error instanceof Error ? error.message : String(error) }) };
+  return {
+    text: ui("error.unexpected", lang, {
+      detail: error instanceof Error ? error.message : String(error),
+    }),
+  };
 }

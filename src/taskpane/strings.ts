@@ -175,8 +175,9 @@ const en: Record<StringKey, string> = {
   "file.drop": "or drop an .xlsx file here",
   "file.dropZone": "File drop zone",
   "file.loaded": "Opened: {name}",
-  "file.notXlsx": "\"{name}\" is not an .xlsx workbook. Save old .xls files as .xlsx in Excel or WPS first.",
-  "file.unreadable": "Could not read \"{name}\": {detail}",
+  "file.notXlsx":
+    '"{name}" is not an .xlsx workbook. Save old .xls files as .xlsx in Excel or WPS first.',
+  "file.unreadable": 'Could not read "{name}": {detail}',
   "file.none": "No workbook opened yet.",
 
   "sheets.read": "Read workbook",
@@ -187,8 +188,8 @@ const en: Record<StringKey, string> = {
   "sheets.noHeader": "not found",
   "sheets.columns": "Mapped columns",
   "sheets.noColumns": "No mapped columns",
-  "sheets.correctKind": "Correct the kind of \"{sheet}\"",
-  "sheets.correctColumn": "Column for \"{field}\"",
+  "sheets.correctKind": 'Correct the kind of "{sheet}"',
+  "sheets.correctColumn": 'Column for "{field}"',
   "sheets.auto": "Automatic",
   "sheets.ignore": "Ignore this sheet",
   "sheets.unmapped": "Not used",
@@ -197,7 +198,8 @@ const en: Record<StringKey, string> = {
   "sheets.rows": "{rows} data rows",
   "sheets.saved": "Settings saved",
   "sheets.empty": "No data sheet was recognised.",
-  "sheets.emptyHint": "CEDU recognises sheets by their headers. Each kind needs these headers (synonyms work too):",
+  "sheets.emptyHint":
+    "CEDU recognises sheets by their headers. Each kind needs these headers (synonyms work too):",
   "sheets.notRead": "The workbook has not been read yet.",
   "sheets.edit": "Correct columns",
 
@@ -261,7 +263,7 @@ const en: Record<StringKey, string> = {
   "summary.generate": "Generate",
   "summary.goTo": "Go to summary",
   "summary.download": "Download summary .xlsx",
-  "summary.done": "Created \"{sheet}\"",
+  "summary.done": 'Created "{sheet}"',
   "summary.figures": "Key figures",
   "summary.notYet": "Key figures appear here after you generate the summary.",
   "stage.reading": "Reading the workbook…",
@@ -314,7 +316,13 @@ const en: Record<StringKey, string> = {
 export const UI_STRINGS: Record<Lang, Record<StringKey, string>> = { "zh-CN": zh, "en-US": en };
 
 /** A pane string in `lang` with {name} parameters filled in (as text, never as HTML). */
-export function ui(key: StringKey, lang: Lang, params: Record<string, string | number> = {}): string {
+export function ui(
+  key: StringKey,
+  lang: Lang,
+  params: Record<string, string | number> = {}
+): string {
   const template = UI_STRINGS[lang][key] ?? UI_STRINGS["en-US"][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole
+  );
 }

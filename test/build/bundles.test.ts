@@ -133,7 +133,9 @@ describe("functions.js", () => {
       ErrorCode: { divisionByZero: "#DIV/0!" },
     };
     runBundles(["runtime.js", "functions.js"], { CustomFunctions });
-    const declared = JSON.parse(readDistSafe("functions.json")).functions.map((f: { id: string }) => f.id).sort();
+    const declared = JSON.parse(readDistSafe("functions.json"))
+      .functions.map((f: { id: string }) => f.id)
+      .sort();
     expect([...associated.keys()].sort()).toEqual(declared);
     expect(declared.length).toBeGreaterThanOrEqual(14);
     const rate = associated.get("RATE")!;

@@ -13,7 +13,11 @@ interface Run {
 async function run(args: string[]): Promise<Run> {
   let out = "";
   let err = "";
-  const code = await main(args, { out: (s) => (out += s + "\n"), err: (s) => (err += s + "\n") }, { LANG: "zh_CN.UTF-8" });
+  const code = await main(
+    args,
+    { out: (s) => (out += s + "\n"), err: (s) => (err += s + "\n") },
+    { LANG: "zh_CN.UTF-8" }
+  );
   return { code, out, err };
 }
 
@@ -43,7 +47,7 @@ const roster = [
   ["李四", "六角社区", "信息技术培训", "2025-03-06", "合格"],
   ["王五", "金阳村", "书法绘画", "2025-04-01", "不合格"],
   ["张三", "六角社区", "书法绘画", "2025-04-02", ""],
-  ["赵六", "=HYPERLINK(\"x\")", "书法绘画", "2025-04-02", ""],
+  ["赵六", '=HYPERLINK("x")', "书法绘画", "2025-04-02", ""],
 ];
 const population = [
   ["社区", "常住人口"],
@@ -57,7 +61,14 @@ describe("cedu report --json", () => {
     const r = await run(["report", file, "--json"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual(["period", "overall", "byCommunity", "schools", "sheets", "issues"]);
+    expect(Object.keys(json)).toEqual([
+      "period",
+      "overall",
+      "byCommunity",
+      "schools",
+      "sheets",
+      "issues",
+    ]);
     expect(json.period).toEqual({ from: "2025-01-01", to: "2025-12-31" });
     // 张三, 李四, 王五 and 赵六 are four people; 赵六's community is unknown so the rate counts three of 150.
     expect(json.overall.participants).toBe(4);
@@ -67,17 +78,41 @@ describe("cedu report --json", () => {
     expect(json.overall.qualifiedRate).toBeCloseTo(2 / 3, 15);
     expect(json.overall.completionRate).toBeNull();
     const lj = json.byCommunity.find((c: { community: string }) => c.community === "六角社区");
-    expect(lj).toMatchObject({ residents: 100, participants: 2, enrolments: 3, participationRate: 0.02 });
+    expect(lj).toMatchObject({
+      residents: 100,
+      participants: 2,
+      enrolments: 3,
+      participationRate: 0.02,
+    });
     expect(json.sheets[0]).toMatchObject({ name: "学员花名册", kind: "enrolment", headerRow: 2 });
-    expect(json.sheets[0].columns).toMatchObject({ name: "A", community: "B", course: "C", enrolDate: "D" });
+    expect(json.sheets[0].columns).toMatchObject({
+      name: "A",
+      community: "B",
+      course: "C",
+      enrolDate: "D",
+    });
     const unknown = json.issues.find((i: { code: string }) => i.code === "unknown-community");
-    expect(unknown).toMatchObject({ sheet: "学员花名册", cell: "学员花名册!B7", severity: "warning" });
+    expect(unknown).toMatchObject({
+      sheet: "学员花名册",
+      cell: "学员花名册!B7",
+      severity: "warning",
+    });
     expect(unknown.message).toContain("不在社区人口表中");
   });
 
   it("honours --from/--to and --lang", async () => {
     const file = await writeWorkbook("period.xlsx", { 学员花名册: roster, 社区人口: population });
-    const r = await run(["report", file, "--json", "--from", "2025-04-01", "--to", "2025-04-30", "--lang", "en-US"]);
+    const r = await run([
+      "report",
+      file,
+      "--json",
+      "--from",
+      "2025-04-01",
+      "--to",
+      "2025-04-30",
+      "--lang",
+      "en-US",
+    ]);
     const json = JSON.parse(r.out);
     expect(json.overall.enrolments).toBe(3);
     const info = json.issues.find((i: { code: string }) => i.code === "out-of-period");
@@ -121,7 +156,10 @@ describe("cedu validate", () => {
   });
 
   it("exits 0 without errors", async () => {
-    const file = await writeWorkbook("good.xlsx", { 学员花名册: roster.slice(0, 4), 社区人口: population });
+    const file = await writeWorkbook("good.xlsx", {
+      学员花名册: roster.slice(0, 4),
+      社区人口: population,
+    });
     const r = await run(["validate", file]);
     expect(r.code).toBe(0);
   });
@@ -141,7 +179,12 @@ describe("cedu validate", () => {
   });
 
   it("exits 2 when nothing is recognised", async () => {
-    const file = await writeWorkbook("other.xlsx", { Sheet1: [["a", "b"], [1, 2]] });
+    const file = await writeWorkbook("other.xlsx", {
+      Sheet1: [
+        ["a", "b"],
+        [1, 2],
+      ],
+    });
     const r = await run(["validate", file]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/没有可识别的工作表/);

@@ -13,22 +13,35 @@ describe("i18n", () => {
     const en = Object.keys(CATALOGUES["en-US"]).sort();
     expect(en).toEqual(zh);
     for (const lang of ["zh-CN", "en-US"] as const) {
-      for (const [key, text] of Object.entries(CATALOGUES[lang])) expect([key, text.trim().length > 0]).toEqual([key, true]);
+      for (const [key, text] of Object.entries(CATALOGUES[lang]))
+        expect([key, text.trim().length > 0]).toEqual([key, true]);
     }
   });
 
   it("uses the same placeholders in both languages", () => {
     const names = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
     for (const key of Object.keys(CATALOGUES["zh-CN"]) as (keyof (typeof CATALOGUES)["zh-CN"])[]) {
-      expect([key, names(CATALOGUES["en-US"][key])]).toEqual([key, names(CATALOGUES["zh-CN"][key])]);
+      expect([key, names(CATALOGUES["en-US"][key])]).toEqual([
+        key,
+        names(CATALOGUES["zh-CN"][key]),
+      ]);
     }
   });
 
   it("names fields in the user's words in each language", () => {
     expect(fieldLabel("enrolment", "enrolDate", "zh-CN")).toBe("报名日期");
     expect(fieldLabel("enrolment", "enrolDate", "en-US")).toBe("Enrolment date");
-    expect(t("issue.missingRequired", "zh-CN", { field: "activity.participants" })).toContain("参加人数");
-    expect(t("detect.partial", "en-US", { kind: "enrolment", row: 2, found: "姓名", missing: "enrolment.course|enrolment.enrolDate" })).toBe(
+    expect(t("issue.missingRequired", "zh-CN", { field: "activity.participants" })).toContain(
+      "参加人数"
+    );
+    expect(
+      t("detect.partial", "en-US", {
+        kind: "enrolment",
+        row: 2,
+        found: "姓名",
+        missing: "enrolment.course|enrolment.enrolDate",
+      })
+    ).toBe(
       "Row 2 looks like the header of a learner roster (found 姓名) but lacks required columns: Course, Enrolment date"
     );
   });
@@ -105,7 +118,12 @@ describe("report spec", () => {
     expect(community?.table.rows[1].slice(0, 6)).toEqual(["金阳村", 20, 1, 1, 0.05, 0.6]);
     // Overall target is residents-weighted: (10 × 50% + 20 × 60%) ÷ 30.
     expect(community?.table.totals?.[5]).toBeCloseTo(17 / 30, 12);
-    expect(community?.chart).toMatchObject({ kind: "columnClustered", seriesColumns: [4, 5], percentAxis: true, rowCount: 2 });
+    expect(community?.chart).toMatchObject({
+      kind: "columnClustered",
+      seriesColumns: [4, 5],
+      percentAxis: true,
+      rowCount: 2,
+    });
   });
 
   it("shows a zero denominator as null, never 0 or NaN", () => {
@@ -114,7 +132,8 @@ describe("report spec", () => {
     const completion = overview.rows.find((r) => r[0] === "Completion rate");
     expect(completion?.[1]).toBeNull();
     for (const section of spec.sheets[0].sections) {
-      for (const row of section.table.rows) for (const v of row) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+      for (const row of section.table.rows)
+        for (const v of row) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
     }
   });
 

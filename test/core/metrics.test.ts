@@ -457,7 +457,9 @@ describe("community spellings without a population sheet", () => {
     ["丁", "东湖村", "书法", "2025-03-04"],
     ["戊", "东湖", "书法", "2025-03-05"],
   ];
-  const { analyze, figures } = jest.requireActual("../../src/core/engine") as typeof import("../../src/core/engine");
+  const { analyze, figures } = jest.requireActual(
+    "../../src/core/engine"
+  ) as typeof import("../../src/core/engine");
   const a = analyze({ sheets: [{ name: "名册", values: roster }] }, { today: 20_415 }); // 2026-11-23
   const m = figures(a);
 

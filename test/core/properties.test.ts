@@ -17,14 +17,43 @@ const RUNS = 150;
 
 const HUGE = "长".repeat(40_000) + "😀".repeat(10_000);
 const cjkEmoji = fc.string({
-  unit: fc.constantFrom("张", "社", "区", "村", "课", "合", "计", "😀", "👩‍👩‍👧", "=", "+", "-", "@", "#", "1", "a", " ", "\u3000", "\n", "％", "１"),
+  unit: fc.constantFrom(
+    "张",
+    "社",
+    "区",
+    "村",
+    "课",
+    "合",
+    "计",
+    "😀",
+    "👩‍👩‍👧",
+    "=",
+    "+",
+    "-",
+    "@",
+    "#",
+    "1",
+    "a",
+    " ",
+    "\u3000",
+    "\n",
+    "％",
+    "１"
+  ),
   maxLength: 12,
 });
 const anyCell: fc.Arbitrary<unknown> = fc.oneof(
   cjkEmoji,
   fc.constantFrom("=SUM(A1:A9)", "+86 138", "-1", "@cmd", '=HYPERLINK("http://x","y")', "=1+1"),
   fc.double(),
-  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 1e308, 4.2e17),
+  fc.constantFrom(
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    -0,
+    1e308,
+    4.2e17
+  ),
   fc.integer({ min: -100000, max: 100000 }),
   fc.boolean(),
   fc.constant(null),
@@ -33,11 +62,33 @@ const anyCell: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom({ error: "#N/A" }, { error: "#REF!" }),
   fc.date(),
   fc.constant(HUGE),
-  fc.constantFrom("合计", "总计", "填表人：王", "备注：无", "2025-03-05", "2025年3月5日", "20250305", "12人", "１２", "1,200")
+  fc.constantFrom(
+    "合计",
+    "总计",
+    "填表人：王",
+    "备注：无",
+    "2025-03-05",
+    "2025年3月5日",
+    "20250305",
+    "12人",
+    "１２",
+    "1,200"
+  )
 );
 
 const HEADERS: Record<SheetKind, string[]> = {
-  enrolment: ["姓名", "所属社区", "培训项目", "报名日期", "考核结果", "学习状态", "身份证号", "年龄", "类别", "对象"],
+  enrolment: [
+    "姓名",
+    "所属社区",
+    "培训项目",
+    "报名日期",
+    "考核结果",
+    "学习状态",
+    "身份证号",
+    "年龄",
+    "类别",
+    "对象",
+  ],
   activity: ["日期", "社区", "活动名称", "参加人数", "课时", "授课教师", "教师类别", "活动类别"],
   population: ["社区", "常住人口", "户数", "参与率目标"],
   school: ["学校名称", "评估等级", "所属社区", "类型"],
@@ -50,7 +101,10 @@ const arbitrarySheet = fc.record({
   kind: fc.constantFrom<SheetKind | null>(null, ...KIND_LIST),
   rows: grid,
   titleRows: fc.integer({ min: 0, max: 3 }),
-  origin: fc.option(fc.record({ row: fc.integer({ min: 0, max: 50 }), col: fc.integer({ min: 0, max: 5 }) }), { nil: undefined }),
+  origin: fc.option(
+    fc.record({ row: fc.integer({ min: 0, max: 50 }), col: fc.integer({ min: 0, max: 5 }) }),
+    { nil: undefined }
+  ),
 });
 
 interface ArbitrarySheet {
@@ -76,31 +130,48 @@ function rateOk(r: Rate): boolean {
 
 function checkMetrics(m: Metrics): void {
   const o = m.overall;
-  for (const v of [o.participants, o.enrolments, o.activities, o.attendance, o.hours, o.residents, o.participantsKnown]) {
+  for (const v of [
+    o.participants,
+    o.enrolments,
+    o.activities,
+    o.attendance,
+    o.hours,
+    o.residents,
+    o.participantsKnown,
+  ]) {
     expect(v).toBeGreaterThanOrEqual(0);
     expect(Number.isFinite(v)).toBe(true);
   }
-  for (const r of [o.completionRate, o.excellenceRate, o.qualifiedRate]) expect(rateOk(r)).toBe(true);
+  for (const r of [o.completionRate, o.excellenceRate, o.qualifiedRate])
+    expect(rateOk(r)).toBe(true);
   for (const rows of [m.byCommunity, m.byCategory, m.byTargetGroup, m.byMonth]) {
     for (const row of rows) {
-      for (const v of [row.participants, row.enrolments, row.activities, row.attendance, row.hours]) expect(v).toBeGreaterThanOrEqual(0);
+      for (const v of [row.participants, row.enrolments, row.activities, row.attendance, row.hours])
+        expect(v).toBeGreaterThanOrEqual(0);
     }
   }
   for (const g of [...m.byCategory, ...m.byTargetGroup]) {
-    for (const r of [g.completionRate, g.excellenceRate, g.qualifiedRate]) expect(rateOk(r)).toBe(true);
+    for (const r of [g.completionRate, g.excellenceRate, g.qualifiedRate])
+      expect(rateOk(r)).toBe(true);
   }
   // Participation can legitimately exceed 100 % (人次 counted as 人数, old population): then the issue says so.
-  const over = new Set(m.issues.filter((i) => i.code === "rate-over-100").map((i) => String(i.message.params?.community)));
+  const over = new Set(
+    m.issues
+      .filter((i) => i.code === "rate-over-100")
+      .map((i) => String(i.message.params?.community))
+  );
   for (const c of m.byCommunity) {
     const r = c.participationRate;
     if (!isDivByZero(r) && r > 1) expect(over.has(c.community)).toBe(true);
     else expect(isDivByZero(r) || (r >= 0 && r <= 1)).toBe(true);
   }
-  if (!isDivByZero(o.participationRate) && o.participationRate > 1) expect(over.size).toBeGreaterThan(0);
+  if (!isDivByZero(o.participationRate) && o.participationRate > 1)
+    expect(over.size).toBeGreaterThan(0);
   else expect(isDivByZero(o.participationRate) || o.participationRate >= 0).toBe(true);
   if (m.schools) {
     expect(m.schools.count).toBeGreaterThanOrEqual(0);
-    for (const g of [m.schools, ...m.schools.byType]) for (const r of [g.excellenceRate, g.qualifiedRate]) expect(rateOk(r)).toBe(true);
+    for (const g of [m.schools, ...m.schools.byType])
+      for (const r of [g.excellenceRate, g.qualifiedRate]) expect(rateOk(r)).toBe(true);
   }
   if (m.plan) {
     expect(m.plan.planned).toBeGreaterThanOrEqual(0);
@@ -112,33 +183,37 @@ function checkMetrics(m: Metrics): void {
 describe("the engine on arbitrary cells", () => {
   test("never throws; issues point inside the input; counts ≥ 0; rates in [0,1] or #DIV/0!", () => {
     fc.assert(
-      fc.property(fc.array(arbitrarySheet, { minLength: 0, maxLength: 4 }), fc.boolean(), (sheets, date1904) => {
-        const workbook: WorkbookInput = { sheets: sheets.map(buildSheet), date1904 };
-        const a = analyze(workbook, { today: TODAY });
-        const m = figures(a);
-        const issues = allIssues(a, m);
-        const byName = new Map(workbook.sheets.map((s) => [s.name, s]));
-        for (const issue of issues) {
-          if (issue.sheet === "") {
-            expect(issue.row).toBe(0);
-            continue;
+      fc.property(
+        fc.array(arbitrarySheet, { minLength: 0, maxLength: 4 }),
+        fc.boolean(),
+        (sheets, date1904) => {
+          const workbook: WorkbookInput = { sheets: sheets.map(buildSheet), date1904 };
+          const a = analyze(workbook, { today: TODAY });
+          const m = figures(a);
+          const issues = allIssues(a, m);
+          const byName = new Map(workbook.sheets.map((s) => [s.name, s]));
+          for (const issue of issues) {
+            if (issue.sheet === "") {
+              expect(issue.row).toBe(0);
+              continue;
+            }
+            const s = byName.get(issue.sheet);
+            expect(s).toBeDefined();
+            const origin = s!.origin ?? { row: 0, col: 0 };
+            const width = Math.max(0, ...s!.values.map((r) => r.length));
+            if (issue.row > 0) {
+              expect(issue.row).toBeGreaterThan(origin.row);
+              expect(issue.row).toBeLessThanOrEqual(origin.row + s!.values.length);
+            }
+            if (issue.col > 0) {
+              expect(issue.col).toBeGreaterThan(origin.col);
+              expect(issue.col).toBeLessThanOrEqual(origin.col + width);
+            }
+            expect(typeof issue.cell).toBe("string");
           }
-          const s = byName.get(issue.sheet);
-          expect(s).toBeDefined();
-          const origin = s!.origin ?? { row: 0, col: 0 };
-          const width = Math.max(0, ...s!.values.map((r) => r.length));
-          if (issue.row > 0) {
-            expect(issue.row).toBeGreaterThan(origin.row);
-            expect(issue.row).toBeLessThanOrEqual(origin.row + s!.values.length);
-          }
-          if (issue.col > 0) {
-            expect(issue.col).toBeGreaterThan(origin.col);
-            expect(issue.col).toBeLessThanOrEqual(origin.col + width);
-          }
-          expect(typeof issue.cell).toBe("string");
+          checkMetrics(m);
         }
-        checkMetrics(m);
-      }),
+      ),
       { numRuns: RUNS }
     );
   });
@@ -147,7 +222,21 @@ describe("the engine on arbitrary cells", () => {
 /* ------------------------------------------------------------------ plausible workbooks */
 
 const pick = <T>(...xs: T[]) => fc.constantFrom(...xs);
-const date = pick<unknown>("2025-03-05", "2025/4/1", "2025.6.30", "2025年9月1日", "20251102", 45700, 45800.5, new Date(Date.UTC(2025, 6, 7)), "2024-12-31", "2025-13-01", "2027-01-01", "", "#N/A");
+const date = pick<unknown>(
+  "2025-03-05",
+  "2025/4/1",
+  "2025.6.30",
+  "2025年9月1日",
+  "20251102",
+  45700,
+  45800.5,
+  new Date(Date.UTC(2025, 6, 7)),
+  "2024-12-31",
+  "2025-13-01",
+  "2027-01-01",
+  "",
+  "#N/A"
+);
 const community = pick<unknown>("六角社区", "金阳村", "东湖社区", "新村", "六角", "外来社区", "");
 const rowArb: Record<SheetKind, fc.Arbitrary<unknown[]>> = {
   enrolment: fc.tuple(
@@ -203,7 +292,11 @@ const plausibleSheet = (kind: SheetKind) =>
     rows: fc.array(
       kind === "plan"
         ? rowArb.plan
-        : fc.oneof({ weight: 12, arbitrary: rowArb[kind] }, { weight: 1, arbitrary: fc.array(anyCell, { maxLength: 6 }) }, { weight: 1, arbitrary: fc.constant([]) }),
+        : fc.oneof(
+            { weight: 12, arbitrary: rowArb[kind] },
+            { weight: 1, arbitrary: fc.array(anyCell, { maxLength: 6 }) },
+            { weight: 1, arbitrary: fc.constant([]) }
+          ),
       { maxLength: 25 }
     ),
   });
@@ -212,9 +305,14 @@ const plausibleWorkbook = fc
   .chain((kinds) => fc.tuple(...kinds.map(plausibleSheet)))
   .map((sheets) => sheets as { kind: SheetKind; rows: unknown[][] }[]);
 
-function toWorkbook(sheets: { kind: SheetKind; rows: unknown[][]; above?: unknown[][] }[]): WorkbookInput {
+function toWorkbook(
+  sheets: { kind: SheetKind; rows: unknown[][]; above?: unknown[][] }[]
+): WorkbookInput {
   return {
-    sheets: sheets.map((s, i) => ({ name: `${s.kind}-${i}`, values: [...(s.above ?? []), [...HEADERS[s.kind]], ...s.rows] })),
+    sheets: sheets.map((s, i) => ({
+      name: `${s.kind}-${i}`,
+      values: [...(s.above ?? []), [...HEADERS[s.kind]], ...s.rows],
+    })),
   };
 }
 
@@ -223,7 +321,8 @@ function canonical(w: WorkbookInput) {
   const a = analyze(w, { today: TODAY });
   const m = figures(a);
   checkMetrics(m);
-  const byName = <T extends { community: string }>(xs: T[]) => [...xs].sort((x, y) => (x.community < y.community ? -1 : x.community > y.community ? 1 : 0));
+  const byName = <T extends { community: string }>(xs: T[]) =>
+    [...xs].sort((x, y) => (x.community < y.community ? -1 : x.community > y.community ? 1 : 0));
   return {
     kinds: [...new Set(a.sheets.map((s) => s.kind).filter(Boolean))].sort(),
     period: m.period,
@@ -261,10 +360,18 @@ describe("figures do not depend on layout", () => {
   });
 
   test("blank rows and title rows above the header", () => {
-    const above = fc.array(fc.constantFrom<unknown[]>([], ["2025年学员花名册"], ["", "单位：六角街道社区教育中心"], [null, null]), {
-      minLength: 1,
-      maxLength: 5,
-    });
+    const above = fc.array(
+      fc.constantFrom<unknown[]>(
+        [],
+        ["2025年学员花名册"],
+        ["", "单位：六角街道社区教育中心"],
+        [null, null]
+      ),
+      {
+        minLength: 1,
+        maxLength: 5,
+      }
+    );
     fc.assert(
       fc.property(plausibleWorkbook, above, (sheets, extra) => {
         const moved = sheets.map((s) => ({ ...s, above: extra }));
@@ -280,7 +387,12 @@ describe("figures do not depend on layout", () => {
         const i = which % sheets.length;
         const s = sheets[i];
         const k = s.rows.length === 0 ? 0 : at % (s.rows.length + 1);
-        const split = [...sheets.slice(0, i), { ...s, rows: s.rows.slice(0, k) }, { ...s, rows: s.rows.slice(k) }, ...sheets.slice(i + 1)];
+        const split = [
+          ...sheets.slice(0, i),
+          { ...s, rows: s.rows.slice(0, k) },
+          { ...s, rows: s.rows.slice(k) },
+          ...sheets.slice(i + 1),
+        ];
         expect(canonical(toWorkbook(split))).toEqual(canonical(toWorkbook(sheets)));
       }),
       { numRuns: RUNS }

@@ -30,7 +30,9 @@ const WIDTH = 320;
 
 const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium) {
-  console.log(`SKIP test/e2e/pane.e2e.test.ts: ${CHROMIUM} not found (apt-get install chromium; .ci/run does)`);
+  console.log(
+    `SKIP test/e2e/pane.e2e.test.ts: ${CHROMIUM} not found (apt-get install chromium; .ci/run does)`
+  );
 }
 const maybe = haveChromium ? describe : describe.skip;
 
@@ -90,8 +92,24 @@ async function readInput(file: string): Promise<WorkbookInput> {
 }
 
 const LABELS = {
-  "en-US": { check: "Check", run: "Run check", summary: "Summary", generate: "Generate", download: "Download summary .xlsx", issues: "Download issues .xlsx", sheets: "Sheets" },
-  "zh-CN": { check: "检查", run: "运行检查", summary: "汇总", generate: "生成汇总", download: "下载汇总 .xlsx", issues: "下载问题清单 .xlsx", sheets: "工作表" },
+  "en-US": {
+    check: "Check",
+    run: "Run check",
+    summary: "Summary",
+    generate: "Generate",
+    download: "Download summary .xlsx",
+    issues: "Download issues .xlsx",
+    sheets: "Sheets",
+  },
+  "zh-CN": {
+    check: "检查",
+    run: "运行检查",
+    summary: "汇总",
+    generate: "生成汇总",
+    download: "下载汇总 .xlsx",
+    issues: "下载问题清单 .xlsx",
+    sheets: "工作表",
+  },
 } as const;
 
 maybe("task pane in Chromium, outside Excel", () => {
@@ -138,7 +156,10 @@ maybe("task pane in Chromium, outside Excel", () => {
     });
   }
 
-  async function openPane(lang: Lang, officeJs: "serve" | "abort"): Promise<{ page: Page; blocked: string[]; errors: string[] }> {
+  async function openPane(
+    lang: Lang,
+    officeJs: "serve" | "abort"
+  ): Promise<{ page: Page; blocked: string[]; errors: string[] }> {
     const context = await launch(lang);
     const page = context.pages()[0] ?? (await context.newPage());
     const blocked: string[] = [];
@@ -147,7 +168,8 @@ maybe("task pane in Chromium, outside Excel", () => {
     // The catch-all first: Playwright tries the routes registered last first.
     await page.route("**/*", (route) => {
       const url = route.request().url();
-      if (url.startsWith(base) || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
+      if (url.startsWith(base) || url.startsWith("blob:") || url.startsWith("data:"))
+        return route.continue();
       blocked.push(url);
       return route.abort();
     });
@@ -196,13 +218,18 @@ maybe("task pane in Chromium, outside Excel", () => {
     await page.getByTestId("severity-counts").waitFor();
     const counts = countBySeverity(allIssues(analysis, metrics));
     for (const s of ["error", "warning", "info"] as const) {
-      expect(await page.getByTestId(`count-${s}`).getAttribute("data-count")).toBe(String(counts[s]));
+      expect(await page.getByTestId(`count-${s}`).getAttribute("data-count")).toBe(
+        String(counts[s])
+      );
     }
     await expectNoHorizontalScroll(page);
 
     // Issues download (outside Excel).
     if (counts.error + counts.warning + counts.info > 0) {
-      const [issuesFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: L.issues }).click()]);
+      const [issuesFile] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: L.issues }).click(),
+      ]);
       const issuesWb = new ExcelJS.Workbook();
       await issuesWb.xlsx.readFile((await issuesFile.path())!);
       expect(issuesWb.worksheets).toHaveLength(1);
@@ -223,7 +250,10 @@ maybe("task pane in Chromium, outside Excel", () => {
     }
     await expectNoHorizontalScroll(page);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: L.download }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: L.download }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const summary = new ExcelJS.Workbook();
     await summary.xlsx.readFile((await download.path())!);
@@ -239,7 +269,15 @@ maybe("task pane in Chromium, outside Excel", () => {
     await expectNoHorizontalScroll(page);
   }
 
-  test("en-US, office.js served locally: file → check → summary → download", () => flow("en-US", "serve"), 180_000);
+  test(
+    "en-US, office.js served locally: file → check → summary → download",
+    () => flow("en-US", "serve"),
+    180_000
+  );
 
-  test("zh-CN, office.js blocked: the pane still starts and runs the same flow", () => flow("zh-CN", "abort"), 180_000);
+  test(
+    "zh-CN, office.js blocked: the pane still starts and runs the same flow",
+    () => flow("zh-CN", "abort"),
+    180_000
+  );
 });

@@ -11,12 +11,23 @@ const mocked = generateSummary as jest.MockedFunction<typeof generateSummary>;
 
 function fakeEvent() {
   const completed = jest.fn();
-  return { event: { completed, source: { id: "generateSummary" } } as unknown as Office.AddinCommands.Event, completed };
+  return {
+    event: {
+      completed,
+      source: { id: "generateSummary" },
+    } as unknown as Office.AddinCommands.Event,
+    completed,
+  };
 }
 
 describe("runGenerateSummary", () => {
   test("success: publishes running then done, completes once", async () => {
-    mocked.mockResolvedValueOnce({ sheetName: "CEDU汇总", sheetNames: ["CEDU汇总"], lang: "zh-CN", issues: { error: 2, warning: 5, info: 1 } });
+    mocked.mockResolvedValueOnce({
+      sheetName: "CEDU汇总",
+      sheetNames: ["CEDU汇总"],
+      lang: "zh-CN",
+      issues: { error: 2, warning: 5, info: 1 },
+    });
     const seen: CeduStatus[] = [];
     const off = subscribeStatus((s) => seen.push(s));
     const { event, completed } = fakeEvent();
@@ -25,7 +36,9 @@ describe("runGenerateSummary", () => {
     off();
     expect(completed).toHaveBeenCalledTimes(1);
     expect(seen.map((s) => s.state)).toEqual(["running", "done"]);
-    expect(excelText(seen[1].key, "zh-CN", seen[1].params)).toBe("已生成“CEDU汇总”：错误 2 条，警告 5 条，提示 1 条。");
+    expect(excelText(seen[1].key, "zh-CN", seen[1].params)).toBe(
+      "已生成“CEDU汇总”：错误 2 条，警告 5 条，提示 1 条。"
+    );
   });
 
   test("failure: publishes the error key, still completes once", async () => {

@@ -1,6 +1,11 @@
 import type { ReportSection, ReportSpec } from "../../src/core/types";
 
-export function section(key: ReportSection["key"], rows: number, withChart = true, community = "东城社区"): ReportSection {
+export function section(
+  key: ReportSection["key"],
+  rows: number,
+  withChart = true,
+  community = "东城社区"
+): ReportSection {
   return {
     key,
     table: {
@@ -13,7 +18,13 @@ export function section(key: ReportSection["key"], rows: number, withChart = tru
         { key: "hours", header: "课时", format: "decimal" },
         { key: "date", header: "日期", format: "date" },
       ],
-      rows: Array.from({ length: rows }, (_, i) => [i === 0 ? community : `社区${i}`, i * 3, i % 5 === 0 ? null : i / rows, i * 1.5, "2024-03-01"]),
+      rows: Array.from({ length: rows }, (_, i) => [
+        i === 0 ? community : `社区${i}`,
+        i * 3,
+        i % 5 === 0 ? null : i / rows,
+        i * 1.5,
+        "2024-03-01",
+      ]),
       totals: ["合计", rows, null, rows * 1.5, null],
       note: "口径：报名人数 / 常住人口",
     },
@@ -37,6 +48,11 @@ export function spec(sheets: { name: string; sections: ReportSection[] }[]): Rep
     lang: "zh-CN",
     period: { from: "2024-01-01", to: "2024-12-31" },
     generatedAt: "2024-12-31 10:00",
-    sheets: sheets.map((s, i) => ({ key: `s${i}`, name: s.name, title: `${s.name} 2024`, sections: s.sections })),
+    sheets: sheets.map((s, i) => ({
+      key: `s${i}`,
+      name: s.name,
+      title: `${s.name} 2024`,
+      sections: s.sections,
+    })),
   };
 }

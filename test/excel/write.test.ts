@@ -1,6 +1,12 @@
 import { CeduExcelError } from "../../src/excel/errors";
 import { GENERATED_KEY, GENERATED_TAG, REGISTRY_KEY } from "../../src/excel/tags";
-import { CHART_ROWS, RENDER_SYNCS, TEMP_PREFIX, layoutSheet, renderReport } from "../../src/excel/write";
+import {
+  CHART_ROWS,
+  RENDER_SYNCS,
+  TEMP_PREFIX,
+  layoutSheet,
+  renderReport,
+} from "../../src/excel/write";
 import { FakeContext, FakeSheetData, FakeState, installOffice } from "./fakeExcel";
 import { section, spec } from "./helpers";
 
@@ -19,7 +25,10 @@ describe("renderReport", () => {
     const state = new FakeState();
     state.sheets = [userSheet("名册")];
     const ctx = new FakeContext(state);
-    const result = await renderReport(ctx.asExcel, spec([{ name: "CEDU汇总", sections: [section("overview", 1, false)] }]));
+    const result = await renderReport(
+      ctx.asExcel,
+      spec([{ name: "CEDU汇总", sections: [section("overview", 1, false)] }])
+    );
     expect(ctx.syncCount).toBe(RENDER_SYNCS);
     expect(result.sheetNames).toEqual(["CEDU汇总"]);
     const out = state.sheet("CEDU汇总")!;
@@ -27,7 +36,9 @@ describe("renderReport", () => {
     expect(JSON.parse(state.settings.get(REGISTRY_KEY) as string)).toEqual(["CEDU汇总"]);
     expect(state.active).toBe("CEDU汇总");
     expect(out.frozenRows).toBe(1);
-    expect(out.tables).toEqual([{ address: "A4:E5", hasHeaders: true, style: "TableStyleMedium2" }]);
+    expect(out.tables).toEqual([
+      { address: "A4:E5", hasHeaders: true, style: "TableStyleMedium2" },
+    ]);
     expect(ctx.eventsLog).toEqual([false, true]);
     expect(ctx.suspendCalls).toEqual({ screen: 1, calc: 1 });
     expect(state.sheets.some((s) => s.name.startsWith(TEMP_PREFIX))).toBe(false);
@@ -56,7 +67,10 @@ describe("renderReport", () => {
     const state = new FakeState();
     state.sheets = [userSheet("名册")];
     const ctx = new FakeContext(state);
-    await renderReport(ctx.asExcel, spec([{ name: "汇总", sections: [section("community", 2, false)] }]));
+    await renderReport(
+      ctx.asExcel,
+      spec([{ name: "汇总", sections: [section("community", 2, false)] }])
+    );
     const block = ctx.writes.find((w) => w.kind === "values" && w.address.endsWith("A3:E8"))!;
     expect(block.payload.slice(0, 5)).toEqual([
       ["表 community", "", "", "", ""],
@@ -66,7 +80,9 @@ describe("renderReport", () => {
       ["合计", 2, "—", 3, "—"],
     ]);
     expect(block.payload[5]).toEqual(["口径：报名人数 / 常住人口", "", "", "", ""]);
-    const formats = ctx.writes.find((w) => w.kind === "numberFormat" && w.address.endsWith("A3:E8"))!;
+    const formats = ctx.writes.find(
+      (w) => w.kind === "numberFormat" && w.address.endsWith("A3:E8")
+    )!;
     expect(formats.payload[2]).toEqual(["@", "#,##0", "@", "#,##0.0", "yyyy-mm-dd"]);
     expect(formats.payload[3]).toEqual(["@", "#,##0", "0.0%", "#,##0.0", "yyyy-mm-dd"]);
   });
@@ -75,13 +91,13 @@ describe("renderReport", () => {
     const state = new FakeState();
     state.sheets = [userSheet("名册")];
     const ctx = new FakeContext(state);
-    const s = section("community", 2, false, "=HYPERLINK(\"x\")");
+    const s = section("community", 2, false, '=HYPERLINK("x")');
     s.table.rows[1][0] = "+86 社区";
     s.table.columns[1].header = "-人数";
     s.table.note = "@注";
     await renderReport(ctx.asExcel, spec([{ name: "汇总", sections: [s] }]));
     const texts = ctx.writes.filter((w) => w.kind === "values").flatMap((w) => w.payload.flat());
-    expect(texts).toContain("'=HYPERLINK(\"x\")");
+    expect(texts).toContain('\'=HYPERLINK("x")');
     expect(texts).toContain("'+86 社区");
     expect(texts).toContain("'-人数");
     expect(texts).toContain("'@注");
@@ -96,7 +112,9 @@ describe("renderReport", () => {
     const state = new FakeState();
     state.sheets = [userSheet("名册")];
     const ctx = new FakeContext(state);
-    const report = spec([{ name: "汇总", sections: [section("community", 3), section("category", 30)] }]);
+    const report = spec([
+      { name: "汇总", sections: [section("community", 3), section("category", 30)] },
+    ]);
     await renderReport(ctx.asExcel, report);
     const [c1, c2] = state.sheet("汇总")!.charts;
     expect(c1.type).toBe("ColumnClustered");
@@ -129,7 +147,11 @@ describe("renderReport", () => {
     expect(ctx2.syncCount).toBe(RENDER_SYNCS);
     expect(second.sheetNames).toEqual(["CEDU汇总 (2)"]);
     expect(ctx2.deleted).toEqual(["CEDU汇总 (2)"]); // only the tagged sheet
-    expect(state.sheets.map((s) => s.name).sort()).toEqual(["CEDU汇总", "CEDU汇总 (2)", "CEDU汇总 (3)"]);
+    expect(state.sheets.map((s) => s.name).sort()).toEqual([
+      "CEDU汇总",
+      "CEDU汇总 (2)",
+      "CEDU汇总 (3)",
+    ]);
     expect(state.sheet("CEDU汇总 (3)")!.cells.get("1,1")).toBe(42);
   });
 
@@ -138,7 +160,10 @@ describe("renderReport", () => {
     state.sheets = [userSheet("名册")];
     state.workbookProtected = true;
     const ctx = new FakeContext(state);
-    const err = await renderReport(ctx.asExcel, spec([{ name: "汇总", sections: [section("overview", 2)] }])).catch((e) => e);
+    const err = await renderReport(
+      ctx.asExcel,
+      spec([{ name: "汇总", sections: [section("overview", 2)] }])
+    ).catch((e) => e);
     expect(err).toBeInstanceOf(CeduExcelError);
     expect(err.key).toBe("excel.workbookProtected");
     expect(ctx.writes).toEqual([]);
@@ -153,7 +178,10 @@ describe("renderReport", () => {
     old.protectedSheet = true;
     state.sheets = [userSheet("名册"), old];
     const ctx = new FakeContext(state);
-    const err = await renderReport(ctx.asExcel, spec([{ name: "汇总", sections: [section("overview", 2)] }])).catch((e) => e);
+    const err = await renderReport(
+      ctx.asExcel,
+      spec([{ name: "汇总", sections: [section("overview", 2)] }])
+    ).catch((e) => e);
     expect(err).toMatchObject({ key: "excel.sheetProtected", params: { sheet: "汇总" } });
     expect(ctx.writes).toEqual([]);
   });
@@ -162,20 +190,28 @@ describe("renderReport", () => {
     const state = new FakeState();
     state.readOnly = true;
     const ctx = new FakeContext(state);
-    await expect(renderReport(ctx.asExcel, spec([{ name: "x", sections: [] }]))).rejects.toMatchObject({ key: "excel.readOnly" });
+    await expect(
+      renderReport(ctx.asExcel, spec([{ name: "x", sections: [] }]))
+    ).rejects.toMatchObject({ key: "excel.readOnly" });
   });
 
-  test.each([3, 4])("a failure at sync %i leaves no half-written sheet and the old summary in place", async (failAt) => {
-    const state = new FakeState();
-    const old = userSheet("汇总");
-    old.customProperties.set(GENERATED_KEY, GENERATED_TAG);
-    state.sheets = [userSheet("名册"), old];
-    const ctx = new FakeContext(state);
-    ctx.failAtSync = failAt;
-    const err = await renderReport(ctx.asExcel, spec([{ name: "新汇总", sections: [section("overview", 2)] }])).catch((e) => e);
-    expect(err).toBeInstanceOf(CeduExcelError);
-    expect(state.sheets.some((s) => s.name.startsWith(TEMP_PREFIX))).toBe(false);
-    if (failAt === 3) expect(state.sheets.map((s) => s.name)).toEqual(["名册", "汇总"]);
-    expect(ctx.eventsLog[ctx.eventsLog.length - 1]).toBe(true);
-  });
+  test.each([3, 4])(
+    "a failure at sync %i leaves no half-written sheet and the old summary in place",
+    async (failAt) => {
+      const state = new FakeState();
+      const old = userSheet("汇总");
+      old.customProperties.set(GENERATED_KEY, GENERATED_TAG);
+      state.sheets = [userSheet("名册"), old];
+      const ctx = new FakeContext(state);
+      ctx.failAtSync = failAt;
+      const err = await renderReport(
+        ctx.asExcel,
+        spec([{ name: "新汇总", sections: [section("overview", 2)] }])
+      ).catch((e) => e);
+      expect(err).toBeInstanceOf(CeduExcelError);
+      expect(state.sheets.some((s) => s.name.startsWith(TEMP_PREFIX))).toBe(false);
+      if (failAt === 3) expect(state.sheets.map((s) => s.name)).toEqual(["名册", "汇总"]);
+      expect(ctx.eventsLog[ctx.eventsLog.length - 1]).toBe(true);
+    }
+  );
 });

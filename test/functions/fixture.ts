@@ -15,7 +15,10 @@ export const POPULATION: [string, number][] = [
   ["东湖社区", 271],
 ];
 
-const NAMES = "王芳 李娜 张伟 刘洋 陈静 杨帆 黄磊 赵敏 吴刚 周婷 徐静 孙浩 马丽 朱军 胡波 郭蕾 何平 高翔".split(" ");
+const NAMES =
+  "王芳 李娜 张伟 刘洋 陈静 杨帆 黄磊 赵敏 吴刚 周婷 徐静 孙浩 马丽 朱军 胡波 郭蕾 何平 高翔".split(
+    " "
+  );
 const COURSES: [string, string][] = [
   ["智能手机使用", "信息技术培训"],
   ["法律知识讲座", "法律知识"],
@@ -46,7 +49,15 @@ export function rosterRows(count: number): unknown[][] {
   return rows;
 }
 
-export const ROSTER_HEADER = ["姓名", "所属社区", "培训项目", "培训类别", "报名日期", "学习状态", "考核结果"];
+export const ROSTER_HEADER = [
+  "姓名",
+  "所属社区",
+  "培训项目",
+  "培训类别",
+  "报名日期",
+  "学习状态",
+  "考核结果",
+];
 
 export function buildRoster(count = 90): unknown[][] {
   const rows = rosterRows(count);
@@ -55,7 +66,12 @@ export function buildRoster(count = 90): unknown[][] {
   rows.push(["钱多", "六角社区", "书法入门", "书法绘画", "2024-11-02", "结业", "优秀"]);
   rows.push(["孙悟", "金阳村", "书法入门", "书法绘画", "2025-13-40", "", ""]);
   rows.push(["", "东湖社区", "书法入门", "书法绘画", "2025-04-01", "", ""]);
-  return [["六角街道社区教育学员花名册", null, null, null, null, null, null], ROSTER_HEADER, ...rows, ["合计", null, null, null, null, null, null]];
+  return [
+    ["六角街道社区教育学员花名册", null, null, null, null, null, null],
+    ROSTER_HEADER,
+    ...rows,
+    ["合计", null, null, null, null, null, null],
+  ];
 }
 
 export function buildPopulation(): unknown[][] {
@@ -71,7 +87,14 @@ export function buildActivities(): unknown[][] {
   ];
   for (let i = 0; i < 24; i++) {
     const [title, category] = titles[i % 3];
-    rows.push([`2025-${String(1 + (i % 12)).padStart(2, "0")}-15`, POPULATION[i % 3][0], title, 20 + i, category, 1 + (i % 3) * 0.5]);
+    rows.push([
+      `2025-${String(1 + (i % 12)).padStart(2, "0")}-15`,
+      POPULATION[i % 3][0],
+      title,
+      20 + i,
+      category,
+      1 + (i % 3) * 0.5,
+    ]);
   }
   rows.push(["2025-06-01", "六角社区", "消防演练", "", "安全", 2]); // missing participants: error row
   return rows;
@@ -79,8 +102,15 @@ export function buildActivities(): unknown[][] {
 
 export function buildSchools(): unknown[][] {
   const rows: unknown[][] = [["学校名称", "评估等级", "所属社区", "学校类型"]];
-  for (let i = 0; i < 10; i++) rows.push([`第${i + 1}社区学校`, i < 5 ? "优秀" : "合格", POPULATION[i % 3][0], "社区学校"]);
-  for (let i = 0; i < 5; i++) rows.push([`第${i + 1}职工学校`, i < 2 ? "优秀" : i === 4 ? "不合格" : "合格", POPULATION[i % 3][0], "职工学校"]);
+  for (let i = 0; i < 10; i++)
+    rows.push([`第${i + 1}社区学校`, i < 5 ? "优秀" : "合格", POPULATION[i % 3][0], "社区学校"]);
+  for (let i = 0; i < 5; i++)
+    rows.push([
+      `第${i + 1}职工学校`,
+      i < 2 ? "优秀" : i === 4 ? "不合格" : "合格",
+      POPULATION[i % 3][0],
+      "职工学校",
+    ]);
   return rows;
 }
 

@@ -32,7 +32,14 @@ import { MAX_ISSUE_ROWS } from "../../src/functions/compute";
 import * as F from "../../src/functions/functions";
 import { setFunctionsLanguage } from "../../src/functions/messages";
 import { clearWorkbookModel, setWorkbookModel } from "../../src/functions/model";
-import { buildRoster, fixtureWorkbook, POPULATION, rangeOf, ROSTER_HEADER, rosterRows } from "./fixture";
+import {
+  buildRoster,
+  fixtureWorkbook,
+  POPULATION,
+  rangeOf,
+  ROSTER_HEADER,
+  rosterRows,
+} from "./fixture";
 
 let input: WorkbookInput;
 let analysis: Analysis;
@@ -73,14 +80,25 @@ afterAll(() => clearWorkbookModel());
 
 describe("figures agree with the CLI's reportJson", () => {
   test("the fixture is recognised and has figures", () => {
-    expect(analysis.sheets.map((s) => s.kind)).toEqual(["enrolment", "population", "activity", "school"]);
+    expect(analysis.sheets.map((s) => s.kind)).toEqual([
+      "enrolment",
+      "population",
+      "activity",
+      "school",
+    ]);
     expect(json.overall.participants).toBeGreaterThan(40);
-    expect(json.byCommunity.map((c) => c.community)).toEqual([...POPULATION.map((p) => p[0]), "外来社区"]);
+    expect(json.byCommunity.map((c) => c.community)).toEqual([
+      ...POPULATION.map((p) => p[0]),
+      "外来社区",
+    ]);
   });
 
   test("overall indicators", async () => {
     const o = json.overall;
-    expect(await F.participation(N, N, N, N, roster, population)).toBeCloseTo(o.participationRate as number, 12);
+    expect(await F.participation(N, N, N, N, roster, population)).toBeCloseTo(
+      o.participationRate as number,
+      12
+    );
     expect(await F.participants(N, N, N, N, roster)).toBe(o.participants);
     expect(await F.enrolments(N, N, N, N, roster)).toBe(o.enrolments);
     expect(await F.completion(N, N, N, N, roster)).toBeCloseTo(o.completionRate as number, 12);
@@ -92,7 +110,9 @@ describe("figures agree with the CLI's reportJson", () => {
   });
 
   test("omitted optional arguments may also be undefined", async () => {
-    expect(await F.participants(undefined, undefined, undefined, undefined, roster)).toBe(json.overall.participants);
+    expect(await F.participants(undefined, undefined, undefined, undefined, roster)).toBe(
+      json.overall.participants
+    );
   });
 
   test("per community, as in byCommunity", async () => {
@@ -110,7 +130,10 @@ describe("figures agree with the CLI's reportJson", () => {
         expect(await F.activities(c, N, N, N, N)).toBe(0); // the workbook model knows it (set below)
       }
       if (row.residents !== null) {
-        expect(await F.participation(c, N, N, N, roster, population)).toBeCloseTo(row.participationRate as number, 12);
+        expect(await F.participation(c, N, N, N, roster, population)).toBeCloseTo(
+          row.participationRate as number,
+          12
+        );
       } else {
         // Not in the population sheet: no participation rate.
         const e = await errorOf(() => F.participation(c, N, N, N, roster, population));
@@ -123,13 +146,23 @@ describe("figures agree with the CLI's reportJson", () => {
   test("a period given as text, as Excel serials, or as a year", async () => {
     const p = periodFrom(analysis, "2025-03-01", "2025-06-30")!;
     const m = reportJson(analysis, figures(analysis, { period: p }), "zh-CN");
-    expect(await F.participants(N, "2025-03-01", "2025-06-30", N, roster)).toBe(m.overall.participants);
-    expect(await F.participants(N, serial("2025-03-01"), serial("2025-06-30"), N, roster)).toBe(m.overall.participants);
-    expect(await F.participants(N, "2025/3/1", "2025年6月30日", N, roster)).toBe(m.overall.participants);
+    expect(await F.participants(N, "2025-03-01", "2025-06-30", N, roster)).toBe(
+      m.overall.participants
+    );
+    expect(await F.participants(N, serial("2025-03-01"), serial("2025-06-30"), N, roster)).toBe(
+      m.overall.participants
+    );
+    expect(await F.participants(N, "2025/3/1", "2025年6月30日", N, roster)).toBe(
+      m.overall.participants
+    );
     expect(await F.hours(N, "2025-03", "2025-06", N, activities)).toBe(m.overall.hours);
     expect(await F.participants(N, 2025, N, N, roster)).toBe(json.overall.participants);
     expect(await F.participants(N, "2025", "2025", N, roster)).toBe(json.overall.participants);
-    const y2024 = reportJson(analysis, figures(analysis, { period: periodFrom(analysis, "2024-01-01")! }), "zh-CN");
+    const y2024 = reportJson(
+      analysis,
+      figures(analysis, { period: periodFrom(analysis, "2024-01-01")! }),
+      "zh-CN"
+    );
     expect(await F.participants(N, 2024, N, N, roster)).toBe(y2024.overall.participants);
     expect(y2024.overall.participants).toBe(1);
   });
@@ -138,17 +171,27 @@ describe("figures agree with the CLI's reportJson", () => {
     const m = figures(analysis, { filter: { category: "书法绘画" } });
     expect(await F.participants(N, N, N, "书法绘画", roster)).toBe(m.overall.participants);
     expect(await F.enrolments("六角社区", N, N, "书法绘画", roster)).toBe(
-      figures(analysis, { filter: { category: "书法绘画", community: "六角社区" } }).overall.enrolments
+      figures(analysis, { filter: { category: "书法绘画", community: "六角社区" } }).overall
+        .enrolments
     );
     expect(await F.activities(N, N, N, "读书活动", activities)).toBe(8);
   });
 
   test("school ratings, overall and by type", async () => {
-    expect(await F.schoolExcellence(N, N, schools)).toBeCloseTo(json.schools.excellenceRate as number, 12);
-    expect(await F.schoolQualified(N, N, schools)).toBeCloseTo(json.schools.qualifiedRate as number, 12);
+    expect(await F.schoolExcellence(N, N, schools)).toBeCloseTo(
+      json.schools.excellenceRate as number,
+      12
+    );
+    expect(await F.schoolQualified(N, N, schools)).toBeCloseTo(
+      json.schools.qualifiedRate as number,
+      12
+    );
     expect(json.schools.excellenceRate).toBeCloseTo(7 / 15, 12);
     for (const [type, g] of Object.entries(json.schools.byType)) {
-      expect(await F.schoolExcellence(N, type, schools)).toBeCloseTo(g.excellenceRate as number, 12);
+      expect(await F.schoolExcellence(N, type, schools)).toBeCloseTo(
+        g.excellenceRate as number,
+        12
+      );
       expect(await F.schoolQualified(N, type, schools)).toBeCloseTo(g.qualifiedRate as number, 12);
     }
     expect(await F.schoolExcellence(N, "职工学校", schools)).toBeCloseTo(0.4, 12);
@@ -157,7 +200,16 @@ describe("figures agree with the CLI's reportJson", () => {
 
   test("SUMMARY spills byCommunity with a header and a total row", async () => {
     const table = await F.summary(N, N, N, N, roster, population, activities);
-    expect(table[0]).toEqual(["社区", "常住人口(人)", "参与人数(人)", "参与率", "报名人次(人次)", "活动场次(场)", "活动参与(人次)", "课时"]);
+    expect(table[0]).toEqual([
+      "社区",
+      "常住人口(人)",
+      "参与人数(人)",
+      "参与率",
+      "报名人次(人次)",
+      "活动场次(场)",
+      "活动参与(人次)",
+      "课时",
+    ]);
     const body = table.slice(1, -1);
     expect(body).toHaveLength(json.byCommunity.length);
     json.byCommunity.forEach((c, i) => {
@@ -171,7 +223,16 @@ describe("figures agree with the CLI's reportJson", () => {
     });
     const total = table[table.length - 1];
     const o = json.overall;
-    expect(total).toEqual(["合计", o.residents, o.participants, o.participationRate, o.enrolments, o.activities, o.attendance, o.hours]);
+    expect(total).toEqual([
+      "合计",
+      o.residents,
+      o.participants,
+      o.participationRate,
+      o.enrolments,
+      o.activities,
+      o.attendance,
+      o.hours,
+    ]);
     // Rates are numbers, not text.
     expect(typeof body[0][3]).toBe("number");
   });
@@ -188,21 +249,39 @@ describe("figures agree with the CLI's reportJson", () => {
     const rows = table.slice(1);
     const severity: Record<string, string> = { error: "错误", warning: "警告", info: "提示" };
     const strip = (cell: string) => cell.replace(/^.*!/, "");
-    const expected = json.issues.map((i) => [strip(i.cell), i.code, severity[i.severity], i.message].join(" | ")).sort();
+    const expected = json.issues
+      .map((i) => [strip(i.cell), i.code, severity[i.severity], i.message].join(" | "))
+      .sort();
     const actual = rows.map((r) => [strip(String(r[0])), r[1], r[2], r[3]].join(" | ")).sort();
     expect(actual).toEqual(expected);
-    expect(json.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["bad-date", "missing-required", "unknown-community", "out-of-period"]));
+    expect(json.issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(["bad-date", "missing-required", "unknown-community", "out-of-period"])
+    );
     // Cells name the role of the range: 花名册!E93.
     expect(rows.find((r) => r[1] === "bad-date")![0]).toMatch(/^花名册!E\d+$/);
   });
 
   test("ISSUES without any issue says so", async () => {
     const table = await F.issues(N, N, N, population);
-    expect(table).toEqual([["单元格", "问题代码", "级别", "说明"], ["", "", "", "没有发现问题"]]);
+    expect(table).toEqual([
+      ["单元格", "问题代码", "级别", "说明"],
+      ["", "", "", "没有发现问题"],
+    ]);
   });
 
   test("ISSUES spills at most MAX_ISSUE_ROWS rows and says how many are left", async () => {
-    const bad = [ROSTER_HEADER, ...Array.from({ length: MAX_ISSUE_ROWS + 20 }, (_, i) => [`人${i}`, "六角社区", "书法", "书法", "不是日期", "", ""])];
+    const bad = [
+      ROSTER_HEADER,
+      ...Array.from({ length: MAX_ISSUE_ROWS + 20 }, (_, i) => [
+        `人${i}`,
+        "六角社区",
+        "书法",
+        "书法",
+        "不是日期",
+        "",
+        "",
+      ]),
+    ];
     const table = await F.issues(N, N, bad);
     expect(table).toHaveLength(MAX_ISSUE_ROWS + 2);
     expect(String(table[table.length - 1][3])).toMatch(/^另有 \d+ 条问题未列出/);
@@ -244,11 +323,18 @@ describe("error values", () => {
   });
 
   test("community names match as the engine matches them (width, spaces)", async () => {
-    expect(await F.participants(" 六角社区 ", N, N, N, roster)).toBe(json.byCommunity[0].participants);
+    expect(await F.participants(" 六角社区 ", N, N, N, roster)).toBe(
+      json.byCommunity[0].participants
+    );
   });
 
   test("no header recognised in a range → #VALUE! naming the range", async () => {
-    const e = await errorOf(() => F.participants(N, N, N, N, [["a", "b"], [1, 2]]));
+    const e = await errorOf(() =>
+      F.participants(N, N, N, N, [
+        ["a", "b"],
+        [1, 2],
+      ])
+    );
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toContain("花名册");
     expect(e.message).toContain("学员花名册");
@@ -264,13 +350,21 @@ describe("error values", () => {
   });
 
   test("zero denominators → #DIV/0!", async () => {
-    const noStatus = [ROSTER_HEADER.slice(0, 5), ["王芳", "六角社区", "书法", "书法", "2025-01-02"]];
+    const noStatus = [
+      ROSTER_HEADER.slice(0, 5),
+      ["王芳", "六角社区", "书法", "书法", "2025-01-02"],
+    ];
     expect((await errorOf(() => F.completion(N, N, N, N, noStatus))).code).toBe("#DIV/0!");
     expect((await errorOf(() => F.excellence(N, N, N, N, noStatus))).code).toBe("#DIV/0!");
-    const unrated = [["学校名称", "评估等级"], ["一校", ""]];
+    const unrated = [
+      ["学校名称", "评估等级"],
+      ["一校", ""],
+    ];
     expect((await errorOf(() => F.schoolExcellence(N, N, unrated))).code).toBe("#DIV/0!");
     // A period without data: the learner rates have nothing to divide.
-    expect((await errorOf(() => F.completion(N, "2023-01-01", "2023-12-31", N, roster))).code).toBe("#DIV/0!");
+    expect((await errorOf(() => F.completion(N, "2023-01-01", "2023-12-31", N, roster))).code).toBe(
+      "#DIV/0!"
+    );
   });
 
   test("bad dates and reversed periods → #VALUE! with a message", async () => {
@@ -290,8 +384,17 @@ describe("error values", () => {
   });
 
   test("a JavaScript exception never shows its text in a cell", async () => {
-    const evil = { toJSON: () => { throw new Error("secret stack"); }, toString: () => { throw new Error("secret stack"); } };
-    const e = await errorOf(() => F.participants(N, N, N, N, [ROSTER_HEADER, ["王芳", evil, "书法", "书法", "2025-01-02"]]));
+    const evil = {
+      toJSON: () => {
+        throw new Error("secret stack");
+      },
+      toString: () => {
+        throw new Error("secret stack");
+      },
+    };
+    const e = await errorOf(() =>
+      F.participants(N, N, N, N, [ROSTER_HEADER, ["王芳", evil, "书法", "书法", "2025-01-02"]])
+    );
     expect(e.code).toBe("#VALUE!");
     expect(e.message).not.toMatch(/secret/);
     expect(e.message).toBe("CEDU 无法计算此函数：请检查参数");
@@ -311,7 +414,15 @@ describe("cache: one parse per source per change", () => {
     const communities = [null, ...POPULATION.map((p) => p[0])];
     const started = Date.now();
     const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => F.participants(communities[i % communities.length] as any, N, N, N, copies[i % copies.length]))
+      Array.from({ length: 200 }, (_, i) =>
+        F.participants(
+          communities[i % communities.length] as any,
+          N,
+          N,
+          N,
+          copies[i % copies.length]
+        )
+      )
     );
     const elapsed = Date.now() - started;
     expect(stats.parses).toBe(1);
@@ -322,7 +433,17 @@ describe("cache: one parse per source per change", () => {
     expect(elapsed).toBeLessThan(60_000);
     // A recalculation of the same formulas (volatile) parses nothing and computes no new figures.
     const figuresBefore = stats.figures;
-    await Promise.all(Array.from({ length: 200 }, (_, i) => F.participants(communities[i % communities.length] as any, N, N, N, copies[i % copies.length])));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        F.participants(
+          communities[i % communities.length] as any,
+          N,
+          N,
+          N,
+          copies[i % copies.length]
+        )
+      )
+    );
     expect(stats.parses).toBe(1);
     expect(stats.figures).toBe(figuresBefore);
   });

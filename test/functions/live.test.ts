@@ -12,16 +12,32 @@ class FakeCustomFunctionsError {
 }
 (globalThis as any).CustomFunctions = {
   Error: FakeCustomFunctionsError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+  ErrorCode: {
+    invalidValue: "#VALUE!",
+    notAvailable: "#N/A",
+    divisionByZero: "#DIV/0!",
+    invalidNumber: "#NUM!",
+  },
 };
 
 import { resetStats, stats } from "../../src/functions/cache";
 import * as F from "../../src/functions/functions";
 import { startLiveModel, type LiveChangeEvent, type LiveModel } from "../../src/functions/live";
 import { setFunctionsLanguage } from "../../src/functions/messages";
-import { clearWorkbookModel, modelVersion, setModelWaitMs, subscribe } from "../../src/functions/model";
+import {
+  clearWorkbookModel,
+  modelVersion,
+  setModelWaitMs,
+  subscribe,
+} from "../../src/functions/model";
 import type { WorkbookInput } from "../../src/core/types";
-import { buildActivities, buildPopulation, buildRoster, buildSchools, ROSTER_HEADER } from "./fixture";
+import {
+  buildActivities,
+  buildPopulation,
+  buildRoster,
+  buildSchools,
+  ROSTER_HEADER,
+} from "./fixture";
 
 const N = null as any;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,16 +45,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A workbook whose roster can be edited, read as the Excel door would. */
 function makeWorkbook() {
   const roster = buildRoster(30);
-  const read = jest.fn(
-    async (): Promise<WorkbookInput> => ({
-      sheets: [
-        { name: "学员花名册", values: roster.map((r) => [...r]) },
-        { name: "社区人口", values: buildPopulation() },
-        { name: "活动记录", values: buildActivities() },
-        { name: "学校名单", values: buildSchools() },
-      ],
-    })
-  );
+  const read = jest.fn(async (): Promise<WorkbookInput> => ({
+    sheets: [
+      { name: "学员花名册", values: roster.map((r) => [...r]) },
+      { name: "社区人口", values: buildPopulation() },
+      { name: "活动记录", values: buildActivities() },
+      { name: "学校名单", values: buildSchools() },
+    ],
+  }));
   return { roster, read };
 }
 
@@ -104,7 +118,10 @@ test("before the first read a formula waits (#BUSY!) and resolves with the first
   const { read } = makeWorkbook();
   const pending = F.participants();
   let settled = false;
-  void pending.then(() => (settled = true), () => (settled = true));
+  void pending.then(
+    () => (settled = true),
+    () => (settled = true)
+  );
   await sleep(20);
   expect(settled).toBe(false);
   live = startLiveModel(read, makeEvents(), { recalc: async () => undefined, debounceMs: 10 });
@@ -114,15 +131,26 @@ test("before the first read a formula waits (#BUSY!) and resolves with the first
 
 test("without any model the wait ends in #N/A with a message, never #BUSY! for ever", async () => {
   setModelWaitMs(30);
-  await expect(F.hours()).rejects.toMatchObject({ code: "#N/A", message: expect.stringContaining("任务窗格") });
+  await expect(F.hours()).rejects.toMatchObject({
+    code: "#N/A",
+    message: expect.stringContaining("任务窗格"),
+  });
 });
 
 test("a workbook without the needed sheet → #N/A naming the sheet kind", async () => {
-  const read = async (): Promise<WorkbookInput> => ({ sheets: [{ name: "社区人口", values: buildPopulation() }] });
+  const read = async (): Promise<WorkbookInput> => ({
+    sheets: [{ name: "社区人口", values: buildPopulation() }],
+  });
   live = startLiveModel(read, makeEvents(), { recalc: async () => undefined });
   await live.ready;
-  await expect(F.hours()).rejects.toMatchObject({ code: "#N/A", message: expect.stringContaining("活动记录") });
-  await expect(F.participation()).rejects.toMatchObject({ code: "#N/A", message: expect.stringContaining("学员花名册") });
+  await expect(F.hours()).rejects.toMatchObject({
+    code: "#N/A",
+    message: expect.stringContaining("活动记录"),
+  });
+  await expect(F.participation()).rejects.toMatchObject({
+    code: "#N/A",
+    message: expect.stringContaining("学员花名册"),
+  });
 });
 
 test("one change → one re-read → one parse → the new figure in every live formula", async () => {
@@ -188,7 +216,11 @@ test("the add-in's own writes do not trigger a re-read", async () => {
   const { read } = makeWorkbook();
   const events = makeEvents();
   const sheet = makeSheet();
-  live = startLiveModel(read, events, { recalc: sheet.recalc, debounceMs: 10, suppressGraceMs: 40 });
+  live = startLiveModel(read, events, {
+    recalc: sheet.recalc,
+    debounceMs: 10,
+    suppressGraceMs: 40,
+  });
   await live.ready;
   const version = modelVersion();
 

@@ -10,7 +10,9 @@ const DIST = path.resolve(__dirname, "..", "..", "dist");
 function readJson(file: string): any {
   const full = path.join(DIST, file);
   if (!fs.existsSync(full)) {
-    throw new Error(`dist/${file} is missing: run \`npx webpack --mode development\` (or \`npm run build\`) before these tests; \`npm test\` does it for you`);
+    throw new Error(
+      `dist/${file} is missing: run \`npx webpack --mode development\` (or \`npm run build\`) before these tests; \`npm test\` does it for you`
+    );
   }
   return JSON.parse(fs.readFileSync(full, "utf8"));
 }
@@ -25,20 +27,90 @@ const FILTERS: P[] = [
 const range = (name: string): P => [name, "any", true, true];
 
 const EXPECTED: Record<string, { params: P[]; matrix: boolean; volatile: boolean; zh: string }> = {
-  PARTICIPATION: { params: [...FILTERS, range("roster"), range("population")], matrix: false, volatile: true, zh: "参与率" },
-  PARTICIPANTS: { params: [...FILTERS, range("roster")], matrix: false, volatile: true, zh: "参与人数" },
-  ENROLMENTS: { params: [...FILTERS, range("roster")], matrix: false, volatile: true, zh: "报名人次" },
-  COMPLETION: { params: [...FILTERS, range("roster")], matrix: false, volatile: true, zh: "结业率" },
-  EXCELLENCE: { params: [...FILTERS, range("roster")], matrix: false, volatile: true, zh: "优秀率" },
+  PARTICIPATION: {
+    params: [...FILTERS, range("roster"), range("population")],
+    matrix: false,
+    volatile: true,
+    zh: "参与率",
+  },
+  PARTICIPANTS: {
+    params: [...FILTERS, range("roster")],
+    matrix: false,
+    volatile: true,
+    zh: "参与人数",
+  },
+  ENROLMENTS: {
+    params: [...FILTERS, range("roster")],
+    matrix: false,
+    volatile: true,
+    zh: "报名人次",
+  },
+  COMPLETION: {
+    params: [...FILTERS, range("roster")],
+    matrix: false,
+    volatile: true,
+    zh: "结业率",
+  },
+  EXCELLENCE: {
+    params: [...FILTERS, range("roster")],
+    matrix: false,
+    volatile: true,
+    zh: "优秀率",
+  },
   QUALIFIED: { params: [...FILTERS, range("roster")], matrix: false, volatile: true, zh: "合格率" },
-  ACTIVITIES: { params: [...FILTERS, range("activities")], matrix: false, volatile: true, zh: "活动场次" },
-  ATTENDANCE: { params: [...FILTERS, range("activities")], matrix: false, volatile: true, zh: "活动人次" },
+  ACTIVITIES: {
+    params: [...FILTERS, range("activities")],
+    matrix: false,
+    volatile: true,
+    zh: "活动场次",
+  },
+  ATTENDANCE: {
+    params: [...FILTERS, range("activities")],
+    matrix: false,
+    volatile: true,
+    zh: "活动人次",
+  },
   HOURS: { params: [...FILTERS, range("activities")], matrix: false, volatile: true, zh: "课时数" },
-  SCHOOLEXCELLENCE: { params: [FILTERS[0], ["type", "string", false, true], range("schools")], matrix: false, volatile: true, zh: "学校优秀率" },
-  SCHOOLQUALIFIED: { params: [FILTERS[0], ["type", "string", false, true], range("schools")], matrix: false, volatile: true, zh: "学校合格率" },
-  SUMMARY: { params: [...FILTERS, range("roster"), range("population"), range("activities")], matrix: true, volatile: true, zh: "社区汇总" },
-  ISSUES: { params: [FILTERS[1], FILTERS[2], range("roster"), range("population"), range("activities"), range("schools")], matrix: true, volatile: true, zh: "问题清单" },
-  RATE: { params: [["numerator", "number", false, false], ["denominator", "number", false, false]], matrix: false, volatile: false, zh: "计算比率" },
+  SCHOOLEXCELLENCE: {
+    params: [FILTERS[0], ["type", "string", false, true], range("schools")],
+    matrix: false,
+    volatile: true,
+    zh: "学校优秀率",
+  },
+  SCHOOLQUALIFIED: {
+    params: [FILTERS[0], ["type", "string", false, true], range("schools")],
+    matrix: false,
+    volatile: true,
+    zh: "学校合格率",
+  },
+  SUMMARY: {
+    params: [...FILTERS, range("roster"), range("population"), range("activities")],
+    matrix: true,
+    volatile: true,
+    zh: "社区汇总",
+  },
+  ISSUES: {
+    params: [
+      FILTERS[1],
+      FILTERS[2],
+      range("roster"),
+      range("population"),
+      range("activities"),
+      range("schools"),
+    ],
+    matrix: true,
+    volatile: true,
+    zh: "问题清单",
+  },
+  RATE: {
+    params: [
+      ["numerator", "number", false, false],
+      ["denominator", "number", false, false],
+    ],
+    matrix: false,
+    volatile: false,
+    zh: "计算比率",
+  },
 };
 
 const en = readJson("functions.json");
@@ -49,21 +121,29 @@ test("functions.json lists every CEDU function, and only those", () => {
   expect(en.functions.map((f: any) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
 });
 
-test.each(Object.keys(EXPECTED))("%s: parameter types, optional flags, result and options", (id) => {
-  const f = byId(en).get(id);
-  const want = EXPECTED[id];
-  expect(f.name).toBe(id);
-  expect(f.description.length).toBeGreaterThan(30);
-  expect(f.helpUrl).toMatch(/^https:\/\/cedu\.example\.org\/addin\/README#custom-functions$/);
-  expect(
-    f.parameters.map((p: any) => [p.name, p.type ?? "any", p.dimensionality === "matrix", p.optional === true])
-  ).toEqual(want.params);
-  for (const p of f.parameters) expect(p.description.length).toBeGreaterThan(10);
-  expect(f.result.dimensionality === "matrix").toBe(want.matrix);
-  if (!want.matrix) expect(f.result.type).toBe("number");
-  expect(Boolean(f.options?.volatile)).toBe(want.volatile);
-  expect(f.options?.stream).toBeFalsy();
-});
+test.each(Object.keys(EXPECTED))(
+  "%s: parameter types, optional flags, result and options",
+  (id) => {
+    const f = byId(en).get(id);
+    const want = EXPECTED[id];
+    expect(f.name).toBe(id);
+    expect(f.description.length).toBeGreaterThan(30);
+    expect(f.helpUrl).toMatch(/^https:\/\/cedu\.example\.org\/addin\/README#custom-functions$/);
+    expect(
+      f.parameters.map((p: any) => [
+        p.name,
+        p.type ?? "any",
+        p.dimensionality === "matrix",
+        p.optional === true,
+      ])
+    ).toEqual(want.params);
+    for (const p of f.parameters) expect(p.description.length).toBeGreaterThan(10);
+    expect(f.result.dimensionality === "matrix").toBe(want.matrix);
+    if (!want.matrix) expect(f.result.type).toBe("number");
+    expect(Boolean(f.options?.volatile)).toBe(want.volatile);
+    expect(f.options?.stream).toBeFalsy();
+  }
+);
 
 test("functions-zh-cn.json: same ids, types and flags; Chinese names that differ from the English ones", () => {
   const zhById = byId(zh);

@@ -26,7 +26,11 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function xlsx(name: string, sheets: Record<string, unknown[][]>, setup?: (wb: ExcelJS.Workbook) => void): Promise<string> {
+async function xlsx(
+  name: string,
+  sheets: Record<string, unknown[][]>,
+  setup?: (wb: ExcelJS.Workbook) => void
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const [sheet, rows] of Object.entries(sheets)) {
     const ws = wb.addWorksheet(sheet);
@@ -62,7 +66,9 @@ function oneLineFailure(r: { code: number; err: string; out: string }): string {
 describe("bad workbooks: what the user is told", () => {
   test("an empty workbook → nothing recognised; the sheet says 'Empty sheet'", async () => {
     const file = await xlsx("empty.xlsx", { Sheet1: [] });
-    expect(oneLineFailure(await runCli(["validate", file]))).toMatch(/^No sheet in .*empty\.xlsx is recognised/);
+    expect(oneLineFailure(await runCli(["validate", file]))).toMatch(
+      /^No sheet in .*empty\.xlsx is recognised/
+    );
     const a = analyze(await readWorkbookFile(file));
     expect(format(a.sheets[0].explanation, "en-US")).toBe("Empty sheet");
     expect(format(a.sheets[0].explanation, "zh-CN")).toBe("空工作表");
@@ -85,7 +91,9 @@ describe("bad workbooks: what the user is told", () => {
     oneLineFailure(await runCli(["validate", file]));
     const a = analyze(await readWorkbookFile(file));
     expect(a.sheets[0].kind).toBeNull();
-    expect(format(a.sheets[0].explanation, "en-US")).toMatch(/^No recognisable header in the first 20 rows/);
+    expect(format(a.sheets[0].explanation, "en-US")).toMatch(
+      /^No recognisable header in the first 20 rows/
+    );
     expect(format(a.sheets[0].explanation, "zh-CN")).toMatch(/^前 20 行中没有可识别的表头/);
   });
 
@@ -95,7 +103,12 @@ describe("bad workbooks: what the user is told", () => {
       社区人口: POPULATION,
     });
     const json = JSON.parse((await runCli(["report", file, "--json"])).out);
-    expect(json.sheets[0].columns).toMatchObject({ name: "A", community: "C", course: "D", enrolDate: "E" });
+    expect(json.sheets[0].columns).toMatchObject({
+      name: "A",
+      community: "C",
+      course: "D",
+      enrolDate: "E",
+    });
     // Every row's name is "（旧）" in column A: one person per community, enrolled twice in one course there.
     expect(json.overall).toMatchObject({ participants: 2, enrolments: 2 });
     expect(json.issues.map((i: { code: string }) => i.code)).toContain("duplicate-enrolment");
@@ -136,17 +149,29 @@ describe("bad workbooks: what the user is told", () => {
         ["2025-03-02", "六角社区", "消防演练", "１２", "1.5"],
         ["2025-03-03", "金阳村", "读书节", "1,200", "3课时"],
       ],
-      社区人口: [["社区", "常住人口"], ["六角社区", "1,200"], ["金阳村", "800人"]],
+      社区人口: [
+        ["社区", "常住人口"],
+        ["六角社区", "1,200"],
+        ["金阳村", "800人"],
+      ],
     });
     const r = await runCli(["report", file, "--json"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.overall).toMatchObject({ activities: 3, attendance: 1247, hours: 6.5, residents: 2000 });
+    expect(json.overall).toMatchObject({
+      activities: 3,
+      attendance: 1247,
+      hours: 6.5,
+      residents: 2000,
+    });
     expect(json.issues.filter((i: { severity: string }) => i.severity === "error")).toEqual([]);
   });
 
   test("the 1904 date system gives the same figures as the 1900 system", async () => {
-    const dated = [HEADER, ...ROWS.map((r) => [r[0], r[1], r[2], new Date(`${r[3]}T00:00:00Z`), r[4]])];
+    const dated = [
+      HEADER,
+      ...ROWS.map((r) => [r[0], r[1], r[2], new Date(`${r[3]}T00:00:00Z`), r[4]]),
+    ];
     const f1900 = await xlsx("d1900.xlsx", { 学员花名册: dated, 社区人口: POPULATION });
     const f1904 = await xlsx("d1904.xlsx", { 学员花名册: dated, 社区人口: POPULATION }, (wb) => {
       (wb.properties as { date1904?: boolean }).date1904 = true;
@@ -159,7 +184,9 @@ describe("bad workbooks: what the user is told", () => {
     // Raw serials (no date format) too: 1904 serial + 1462 = 1900 serial.
     const serials = (offset: number, date1904: boolean): WorkbookInput => ({
       date1904,
-      sheets: [{ name: "名册", values: [HEADER, ["张三", "六角社区", "信息技术培训", 45721 - offset]] }],
+      sheets: [
+        { name: "名册", values: [HEADER, ["张三", "六角社区", "信息技术培训", 45721 - offset]] },
+      ],
     });
     const m1900 = figures(analyze(serials(0, false)));
     const m1904 = figures(analyze(serials(1462, true)));
@@ -169,23 +196,37 @@ describe("bad workbooks: what the user is told", () => {
 
   test("#N/A and #REF! cells → an error-value issue naming the cell, never a crash", async () => {
     const file = await xlsx("errors.xlsx", {
-      学员花名册: [HEADER, ["张三", { error: "#N/A" }, "信息技术培训", "2025-03-05", "优秀"], ["李四", "六角社区", "书法绘画", "2025-03-06", { error: "#REF!" }]],
+      学员花名册: [
+        HEADER,
+        ["张三", { error: "#N/A" }, "信息技术培训", "2025-03-05", "优秀"],
+        ["李四", "六角社区", "书法绘画", "2025-03-06", { error: "#REF!" }],
+      ],
       社区人口: POPULATION,
     });
     const r = await runCli(["validate", file, "--json"]);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
     const issues = json.byCode["error-value"];
-    expect(issues.map((i: { cell: string }) => i.cell).sort()).toEqual(["学员花名册!B2", "学员花名册!E3"]);
-    expect(issues.find((i: { cell: string }) => i.cell === "学员花名册!B2").message).toMatch(/holds the Excel error #N\/A/);
-    expect(issues.find((i: { cell: string }) => i.cell === "学员花名册!E3")).toMatchObject({ severity: "warning" });
+    expect(issues.map((i: { cell: string }) => i.cell).sort()).toEqual([
+      "学员花名册!B2",
+      "学员花名册!E3",
+    ]);
+    expect(issues.find((i: { cell: string }) => i.cell === "学员花名册!B2").message).toMatch(
+      /holds the Excel error #N\/A/
+    );
+    expect(issues.find((i: { cell: string }) => i.cell === "学员花名册!E3")).toMatchObject({
+      severity: "warning",
+    });
   });
 
   test("sheet names: the summary's name obeys Excel's rules; odd input names survive report --out", async () => {
     expect(cleanSheetName("汇总:2025/上半年[1]*?\\")).toBe("汇总_2025_上半年_1____");
     expect(cleanSheetName("'''")).toBe("CEDU");
     expect(cleanSheetName("很长".repeat(40)).length).toBe(31);
-    const file = await xlsx("odd-names.xlsx", { "学员'花名册 (2025) 😀": [HEADER, ...ROWS], "人口&<数据>": POPULATION });
+    const file = await xlsx("odd-names.xlsx", {
+      "学员'花名册 (2025) 😀": [HEADER, ...ROWS],
+      "人口&<数据>": POPULATION,
+    });
     const out = path.join(dir, "odd-summary.xlsx");
     const r = await runCli(["report", file, "--out", out]);
     expect(r.code).toBe(0);
@@ -203,15 +244,31 @@ describe("bad workbooks: what the user is told", () => {
 
   test("a password-protected .xlsx (OLE compound file) → one line: protected by a password", async () => {
     const file = path.join(dir, "protected.xlsx");
-    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]));
-    expect(oneLineFailure(await runCli(["validate", file]))).toMatch(/is protected by a password to open; CEDU cannot read it/);
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(4096),
+      ])
+    );
+    expect(oneLineFailure(await runCli(["validate", file]))).toMatch(
+      /is protected by a password to open; CEDU cannot read it/
+    );
     expect(oneLineFailure(await runCli(["validate", file], "zh-CN"))).toMatch(/设有打开密码/);
   });
 
   test("a .xls file → refused clearly: save as .xlsx", async () => {
     const file = path.join(dir, "old.xls");
-    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]));
-    expect(oneLineFailure(await runCli(["validate", file]))).toMatch(/is an old \.xls file; CEDU reads \.xlsx only/);
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(4096),
+      ])
+    );
+    expect(oneLineFailure(await runCli(["validate", file]))).toMatch(
+      /is an old \.xls file; CEDU reads \.xlsx only/
+    );
   });
 
   test("a .csv file → read, with the same figures as the .xlsx", async () => {
@@ -220,7 +277,15 @@ describe("bad workbooks: what the user is told", () => {
     const r = await runCli(["report", csv, "--json"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    const plain = JSON.parse((await runCli(["report", await xlsx("roster.xlsx", { 学员花名册: [HEADER, ...ROWS] }), "--json"])).out);
+    const plain = JSON.parse(
+      (
+        await runCli([
+          "report",
+          await xlsx("roster.xlsx", { 学员花名册: [HEADER, ...ROWS] }),
+          "--json",
+        ])
+      ).out
+    );
     expect(json.overall).toEqual(plain.overall);
     expect(json.overall).toMatchObject({ participants: 3, enrolments: 3 });
   });
@@ -228,7 +293,9 @@ describe("bad workbooks: what the user is told", () => {
   test("a non-spreadsheet renamed .xlsx, and a truncated .xlsx → one line: not an Excel workbook", async () => {
     const text = path.join(dir, "notes.xlsx");
     fs.writeFileSync(text, "这不是表格 just some text\n");
-    expect(oneLineFailure(await runCli(["validate", text]))).toMatch(/notes\.xlsx is not an Excel workbook/);
+    expect(oneLineFailure(await runCli(["validate", text]))).toMatch(
+      /notes\.xlsx is not an Excel workbook/
+    );
     const good = fs.readFileSync(await xlsx("whole.xlsx", { 学员花名册: [HEADER, ...ROWS] }));
     const cut = path.join(dir, "truncated.xlsx");
     fs.writeFileSync(cut, good.subarray(0, Math.floor(good.length / 2)));
@@ -240,7 +307,9 @@ describe("bad workbooks: what the user is told", () => {
   });
 
   test("a missing file → one line: file not found", async () => {
-    expect(oneLineFailure(await runCli(["validate", path.join(dir, "nope.xlsx")]))).toMatch(/^File not found: /);
+    expect(oneLineFailure(await runCli(["validate", path.join(dir, "nope.xlsx")]))).toMatch(
+      /^File not found: /
+    );
   });
 });
 
@@ -256,7 +325,17 @@ describe("the streaming reader", () => {
         ws.addRow([]);
         ws.addRow(HEADER);
         ROWS.forEach((r) => ws.addRow([r[0], r[1], r[2], new Date(`${r[3]}T00:00:00Z`), r[4]]));
-        ws.addRow(["赵六", "金阳村", "歌舞", 45700, { error: "#N/A" }, true, -1.5, "=不是公式", "😀"]);
+        ws.addRow([
+          "赵六",
+          "金阳村",
+          "歌舞",
+          45700,
+          { error: "#N/A" },
+          true,
+          -1.5,
+          "=不是公式",
+          "😀",
+        ]);
         const hidden = wb.addWorksheet("隐藏");
         hidden.state = "hidden";
         hidden.addRow(["x"]);
@@ -297,7 +376,11 @@ async function bigWorkbook(): Promise<string> {
   const file = path.join(os.tmpdir(), `cedu-robustness-max-rows-${BIG_VERSION}.xlsx`);
   if (fs.existsSync(file) && fs.statSync(file).size > 1_000_000) return file;
   const partial = `${file}.${process.pid}.part`;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partial, useSharedStrings: true, useStyles: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: partial,
+    useSharedStrings: true,
+    useStyles: false,
+  });
   const pop = wb.addWorksheet("社区人口");
   pop.addRow(["社区", "常住人口"]).commit();
   for (let c = 0; c < 20; c++) pop.addRow([`社区${c}`, 100000]).commit();
@@ -320,38 +403,41 @@ function ensureCliBuilt(): void {
   const lib = path.join(ROOT, "lib", "cli", "main.js");
   const built = fs.existsSync(lib) ? fs.statSync(lib).mtimeMs : 0;
   const newest = Math.max(
-    ...["src/cli", "src/core"].flatMap((d) => fs.readdirSync(path.join(ROOT, d)).map((f) => fs.statSync(path.join(ROOT, d, f)).mtimeMs))
+    ...["src/cli", "src/core"].flatMap((d) =>
+      fs.readdirSync(path.join(ROOT, d)).map((f) => fs.statSync(path.join(ROOT, d, f)).mtimeMs)
+    )
   );
-  if (built < newest) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "pipe" });
+  if (built < newest)
+    execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "pipe" });
 }
 
 describe("Excel's maximum sheet through the command line", () => {
-  test(
-    "1,048,576 rows: `node --max-old-space-size=1536 bin/cedu.js validate --json` exits 0/1 in bounded memory",
-    async () => {
-      ensureCliBuilt();
-      const file = await bigWorkbook();
-      const before = await sha256(file);
-      const start = Date.now();
-      const r = spawnSync(process.execPath, ["--max-old-space-size=1536", path.join(ROOT, "bin", "cedu.js"), "validate", file, "--json"], {
+  test("1,048,576 rows: `node --max-old-space-size=1536 bin/cedu.js validate --json` exits 0/1 in bounded memory", async () => {
+    ensureCliBuilt();
+    const file = await bigWorkbook();
+    const before = await sha256(file);
+    const start = Date.now();
+    const r = spawnSync(
+      process.execPath,
+      ["--max-old-space-size=1536", path.join(ROOT, "bin", "cedu.js"), "validate", file, "--json"],
+      {
         cwd: ROOT,
         encoding: "utf8",
         env: { ...process.env, CEDU_LANG: "en-US" },
         maxBuffer: 256 * 1024 * 1024,
         timeout: 120_000,
-      });
-      const ms = Date.now() - start;
-      expect(r.signal).toBeNull();
-      expect(r.stderr).not.toMatch(STACK_FRAME);
-      expect(r.stderr).not.toMatch(/heap out of memory/i);
-      expect([0, 1]).toContain(r.status);
-      const json = JSON.parse(r.stdout);
-      const roster = json.sheets.find((s: { name: string }) => s.name === "学员花名册");
-      expect(roster).toMatchObject({ kind: "enrolment", headerRow: 1 });
-      expect(json.counts.error).toBe(0);
-      expect(await sha256(file)).toBe(before);
-      expect(ms).toBeLessThan(90_000);
-    },
-    180_000
-  );
+      }
+    );
+    const ms = Date.now() - start;
+    expect(r.signal).toBeNull();
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    expect(r.stderr).not.toMatch(/heap out of memory/i);
+    expect([0, 1]).toContain(r.status);
+    const json = JSON.parse(r.stdout);
+    const roster = json.sheets.find((s: { name: string }) => s.name === "学员花名册");
+    expect(roster).toMatchObject({ kind: "enrolment", headerRow: 1 });
+    expect(json.counts.error).toBe(0);
+    expect(await sha256(file)).toBe(before);
+    expect(ms).toBeLessThan(90_000);
+  }, 180_000);
 });

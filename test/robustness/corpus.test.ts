@@ -21,28 +21,36 @@ const LIMIT_MS = 10_000;
 describe("corpus of real-world workbooks", () => {
   test("the corpus folder exists and holds workbooks", () => {
     if (!fs.existsSync(CORPUS)) {
-      throw new Error(`Corpus folder missing: ${CORPUS} (expected ../shared/corpus/xlsx next to the repository)`);
+      throw new Error(
+        `Corpus folder missing: ${CORPUS} (expected ../shared/corpus/xlsx next to the repository)`
+      );
     }
     expect(files.length).toBeGreaterThan(0);
   });
 
-  test.each(files)("cedu validate %s: exit 0/1/2, one clean line, < 10 s, file untouched", async (name) => {
-    const file = path.join(CORPUS, name);
-    const before = await sha256(file);
-    const r = await runCli(["validate", file]);
-    expect([0, 1, 2]).toContain(r.code);
-    expect(errLines(r).length).toBeLessThanOrEqual(1);
-    expect(r.err).not.toMatch(STACK_FRAME);
-    expect(r.out).not.toMatch(STACK_FRAME);
-    if (r.code === 2) expect(errLines(r)).toHaveLength(1);
-    expect(r.ms).toBeLessThan(LIMIT_MS);
-    expect(await sha256(file)).toBe(before);
-  });
+  test.each(files)(
+    "cedu validate %s: exit 0/1/2, one clean line, < 10 s, file untouched",
+    async (name) => {
+      const file = path.join(CORPUS, name);
+      const before = await sha256(file);
+      const r = await runCli(["validate", file]);
+      expect([0, 1, 2]).toContain(r.code);
+      expect(errLines(r).length).toBeLessThanOrEqual(1);
+      expect(r.err).not.toMatch(STACK_FRAME);
+      expect(r.out).not.toMatch(STACK_FRAME);
+      if (r.code === 2) expect(errLines(r)).toHaveLength(1);
+      expect(r.ms).toBeLessThan(LIMIT_MS);
+      expect(await sha256(file)).toBe(before);
+    }
+  );
 
-  test.each(files.slice(0, 12))("cedu validate %s --json: stdout is JSON or empty", async (name) => {
-    const r = await runCli(["validate", path.join(CORPUS, name), "--json"]);
-    expect([0, 1, 2]).toContain(r.code);
-    if (r.out.trim()) expect(() => JSON.parse(r.out)).not.toThrow();
-    expect(errLines(r).length).toBeLessThanOrEqual(1);
-  });
+  test.each(files.slice(0, 12))(
+    "cedu validate %s --json: stdout is JSON or empty",
+    async (name) => {
+      const r = await runCli(["validate", path.join(CORPUS, name), "--json"]);
+      expect([0, 1, 2]).toContain(r.code);
+      if (r.out.trim()) expect(() => JSON.parse(r.out)).not.toThrow();
+      expect(errLines(r).length).toBeLessThanOrEqual(1);
+    }
+  );
 });

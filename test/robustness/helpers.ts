@@ -15,7 +15,11 @@ export async function runCli(args: string[], lang = "en-US"): Promise<Run> {
   let out = "";
   let err = "";
   const start = Date.now();
-  const code = await main(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) }, { CEDU_LANG: lang });
+  const code = await main(
+    args,
+    { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) },
+    { CEDU_LANG: lang }
+  );
   return { code, out, err, ms: Date.now() - start };
 }
 
@@ -28,5 +32,7 @@ export function errLines(r: Run): string[] {
 export const STACK_FRAME = /^\s{4}at /m;
 
 export async function sha256(file: string): Promise<string> {
-  return createHash("sha256").update(await fs.readFile(file)).digest("hex");
+  return createHash("sha256")
+    .update(await fs.readFile(file))
+    .digest("hex");
 }

@@ -27,22 +27,35 @@ function walk(dir: string, pattern: RegExp): string[] {
 }
 
 /** Formula-looking text: what Excel would evaluate when typed or written as a value. */
-const RISKY = ['=HYPERLINK("http://evil.example","点我")', "+86 社区", "-1+2", "@SUM(1)", "=cmd|' /C calc'!A0"];
+const RISKY = [
+  '=HYPERLINK("http://evil.example","点我")',
+  "+86 社区",
+  "-1+2",
+  "@SUM(1)",
+  "=cmd|' /C calc'!A0",
+];
 
 describe("no code from strings", () => {
   test("no eval( or new Function( in any script of dist/ (all files, not only the four bundles) or lib/", () => {
     const files = [...walk(DIST, /\.js$/), ...walk(path.join(ROOT, "lib"), /\.js$/)];
-    if (!fs.existsSync(DIST)) throw new Error("dist/ is missing: run `npm run build` first (`npm test` does it)");
+    if (!fs.existsSync(DIST))
+      throw new Error("dist/ is missing: run `npm run build` first (`npm test` does it)");
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const code = fs.readFileSync(file, "utf8");
-      expect({ file, eval: /\beval\s*\(/.test(code), fn: /new\s+Function\s*\(/.test(code) }).toEqual({ file, eval: false, fn: false });
+      expect({
+        file,
+        eval: /\beval\s*\(/.test(code),
+        fn: /new\s+Function\s*\(/.test(code),
+      }).toEqual({ file, eval: false, fn: false });
     }
   });
 
   test("no innerHTML, outerHTML, insertAdjacentHTML, document.write or dangerouslySetInnerHTML in src/", () => {
     const offenders = walk(path.join(ROOT, "src"), /\.(ts|tsx|js|html)$/).filter((f) =>
-      /dangerouslySetInnerHTML|\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write\s*\(/.test(fs.readFileSync(f, "utf8"))
+      /dangerouslySetInnerHTML|\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write\s*\(/.test(
+        fs.readFileSync(f, "utf8")
+      )
     );
     expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([]);
   });
@@ -51,18 +64,31 @@ describe("no code from strings", () => {
 describe("the task pane's Content-Security-Policy", () => {
   test("every source of every directive is 'self', Office.js's host, or a listed narrow exception", () => {
     const file = path.join(DIST, "taskpane.html");
-    if (!fs.existsSync(file)) throw new Error("dist/taskpane.html is missing: run `npm run build` first");
+    if (!fs.existsSync(file))
+      throw new Error("dist/taskpane.html is missing: run `npm run build` first");
     const html = fs.readFileSync(file, "utf8");
-    const metas = [...html.matchAll(/http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/gi)];
+    const metas = [
+      ...html.matchAll(/http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/gi),
+    ];
     expect(metas).toHaveLength(1);
     const csp = metas[0][1];
     const allowed = new Set(["'self'", "https://appsforoffice.microsoft.com"]);
-    const exceptions: Record<string, string[]> = { "style-src": ["'unsafe-inline'"], "img-src": ["data:"] };
-    for (const directive of csp.split(";").map((d) => d.trim()).filter(Boolean)) {
+    const exceptions: Record<string, string[]> = {
+      "style-src": ["'unsafe-inline'"],
+      "img-src": ["data:"],
+    };
+    for (const directive of csp
+      .split(";")
+      .map((d) => d.trim())
+      .filter(Boolean)) {
       const [name, ...sources] = directive.split(/\s+/);
       for (const src of sources) {
         const ok = allowed.has(src) || (exceptions[name] ?? []).includes(src) || src === "'none'";
-        expect({ directive: name, source: src, ok }).toEqual({ directive: name, source: src, ok: true });
+        expect({ directive: name, source: src, ok }).toEqual({
+          directive: name,
+          source: src,
+          ok: true,
+        });
       }
     }
     expect(csp).toMatch(/default-src 'self'/);
@@ -74,19 +100,30 @@ describe("the manifest", () => {
   test.each(["manifest.xml", "dist/manifest.xml"])("%s asks for ReadWriteDocument only", (rel) => {
     const file = path.join(ROOT, rel);
     if (!fs.existsSync(file)) throw new Error(`${rel} is missing (dist/: run \`npm run build\`)`);
-    const permissions = [...fs.readFileSync(file, "utf8").matchAll(/<Permissions>\s*([^<]*?)\s*<\/Permissions>/g)].map((m) => m[1]);
+    const permissions = [
+      ...fs.readFileSync(file, "utf8").matchAll(/<Permissions>\s*([^<]*?)\s*<\/Permissions>/g),
+    ].map((m) => m[1]);
     expect(permissions).toEqual(["ReadWriteDocument"]);
   });
 });
 
 describe("production dependencies", () => {
   test("npm audit --omit=dev: no high or critical advisories (skipped, with the reason printed, when offline)", async () => {
-    const result = await new Promise<{ stdout: string; stderr: string; error: Error | null }>((resolve) => {
-      execFile("npm", ["audit", "--omit=dev", "--json"], { cwd: ROOT, timeout: 45_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
-        resolve({ stdout, stderr, error })
-      );
-    });
-    let report: { metadata?: { vulnerabilities?: Record<string, number> }; message?: string; error?: { code?: string; summary?: string } } | null = null;
+    const result = await new Promise<{ stdout: string; stderr: string; error: Error | null }>(
+      (resolve) => {
+        execFile(
+          "npm",
+          ["audit", "--omit=dev", "--json"],
+          { cwd: ROOT, timeout: 45_000, maxBuffer: 32 * 1024 * 1024 },
+          (error, stdout, stderr) => resolve({ stdout, stderr, error })
+        );
+      }
+    );
+    let report: {
+      metadata?: { vulnerabilities?: Record<string, number> };
+      message?: string;
+      error?: { code?: string; summary?: string };
+    } | null = null;
     try {
       report = JSON.parse(result.stdout);
     } catch {
@@ -95,14 +132,26 @@ describe("production dependencies", () => {
     const vulnerabilities = report?.metadata?.vulnerabilities;
     if (!vulnerabilities) {
       const reason =
-        report?.message || report?.error?.summary || report?.error?.code || result.stderr.split("\n").find((l) => /error/i.test(l)) || result.error?.message || "no output";
+        report?.message ||
+        report?.error?.summary ||
+        report?.error?.code ||
+        result.stderr.split("\n").find((l) => /error/i.test(l)) ||
+        result.error?.message ||
+        "no output";
       // Only the registry being out of reach (or refusing the audit endpoint) is a reason to skip.
-      const network = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|network|registry|audit endpoint|\b40[0-9]\b|\b5\d\d\b|timed? ?out/i;
-      if (!network.test(`${reason}\n${result.stderr}`)) throw new Error(`npm audit failed for a reason other than the network: ${reason}`);
-      console.warn(`SKIPPED npm audit: the registry could not be reached (${reason.slice(0, 200)})`);
+      const network =
+        /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|network|registry|audit endpoint|\b40[0-9]\b|\b5\d\d\b|timed? ?out/i;
+      if (!network.test(`${reason}\n${result.stderr}`))
+        throw new Error(`npm audit failed for a reason other than the network: ${reason}`);
+      console.warn(
+        `SKIPPED npm audit: the registry could not be reached (${reason.slice(0, 200)})`
+      );
       return;
     }
-    expect({ high: vulnerabilities.high ?? 0, critical: vulnerabilities.critical ?? 0 }).toEqual({ high: 0, critical: 0 });
+    expect({ high: vulnerabilities.high ?? 0, critical: vulnerabilities.critical ?? 0 }).toEqual({
+      high: 0,
+      critical: 0,
+    });
   }, 60_000);
 });
 
@@ -149,10 +198,15 @@ describe("formula injection: user text never becomes a formula", () => {
 
   test("the Excel door: the summary written into the workbook prefixes risky text with an apostrophe", async () => {
     installOffice();
-    const spec = buildReport(figures(analyze({ sheets: [{ name: "学员花名册", values: roster }] })), { lang: "zh-CN" });
+    const spec = buildReport(
+      figures(analyze({ sheets: [{ name: "学员花名册", values: roster }] })),
+      { lang: "zh-CN" }
+    );
     const ctx = new FakeContext(new FakeState());
     await renderReport(ctx.asExcel, spec);
-    const texts = ctx.writes.filter((w) => w.kind === "values").flatMap((w) => (w.payload as unknown[][]).flat());
+    const texts = ctx.writes
+      .filter((w) => w.kind === "values")
+      .flatMap((w) => (w.payload as unknown[][]).flat());
     for (const text of RISKY) expect(texts).toContain(`'${text}`);
     expect(texts.filter((x) => typeof x === "string" && /^[=+\-@]/.test(x))).toEqual([]);
   });

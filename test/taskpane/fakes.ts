@@ -44,7 +44,10 @@ export interface FakeHost extends Host {
   saved: PaneSettings[];
 }
 
-export function fakeHost(workbook: WorkbookInput = smallWorkbook(), kind: "excel" | "browser" = "excel"): FakeHost {
+export function fakeHost(
+  workbook: WorkbookInput = smallWorkbook(),
+  kind: "excel" | "browser" = "excel"
+): FakeHost {
   let settings: PaneSettings = { overrides: {} };
   const host: FakeHost = {
     kind,
@@ -96,8 +99,17 @@ export function installResizeObserver(): void {
 
 /** jsdom does no layout: give elements the size of a task pane so the virtualized list has a viewport. */
 export function installLayout(width = 320, height = 360): void {
-  Object.defineProperty(HTMLElement.prototype, "offsetHeight", { configurable: true, get: () => height });
-  Object.defineProperty(HTMLElement.prototype, "offsetWidth", { configurable: true, get: () => width });
-  Object.defineProperty(Element.prototype, "clientHeight", { configurable: true, get: () => height });
+  Object.defineProperty(HTMLElement.prototype, "offsetHeight", {
+    configurable: true,
+    get: () => height,
+  });
+  Object.defineProperty(HTMLElement.prototype, "offsetWidth", {
+    configurable: true,
+    get: () => width,
+  });
+  Object.defineProperty(Element.prototype, "clientHeight", {
+    configurable: true,
+    get: () => height,
+  });
   Object.defineProperty(Element.prototype, "clientWidth", { configurable: true, get: () => width });
 }

@@ -2,7 +2,7 @@
  * Reads every candidate sheet's used range (values and number formats) into a WorkbookInput.
  *
  * Syncs: 2 + one per chunk batch.
- *   1. the sheet list (name, visibility) and the generated-sheet registry;
+ *   1. the sheet list (name, visibility), the generated-sheet registry and the date system;
  *   2. each sheet's used range (address, rowCount, columnCount) and its CEDU tag;
  *   3…. row chunks of all sheets, grouped into batches whose estimated payload stays under
  *      PAYLOAD_BUDGET; one sync per batch. The count grows with the data size in bytes, never
@@ -16,7 +16,7 @@ import {
   queueTagProbe,
   registryNames,
 } from "./tags";
-import { parseA1Start, supportsExcelApi } from "./support";
+import { parseA1Start, queueDateSystemProbe, supportsExcelApi } from "./support";
 
 /** Bytes a request or response may hold, kept under Excel on the web's 5 MB. */
 export const PAYLOAD_BUDGET = 4_000_000;
@@ -82,6 +82,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
   const registrySetting = queueRegistry(context);
+  const date1904 = queueDateSystemProbe(context);
   await context.sync();
   const registry = registryNames(registrySetting);
 
@@ -143,7 +144,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const ordered = probes
     .map((p) => byName.get(p.name))
     .filter((s): s is SheetInput => s !== undefined);
-  return { sheets: ordered };
+  return { sheets: ordered, date1904: date1904() };
 }
 
 /**
@@ -180,13 +181,14 @@ async function loadBatches(
       chunk.rows,
       chunk.cols
     );
-    range.load("values,numberFormat");
+    range.load("values,numberFormat,valueTypes");
     return { chunk, range };
   });
   await context.sync();
   for (const { chunk, range } of loaded) {
     // Chunks of a sheet are planned in row order and batches keep that order.
-    for (const row of range.values) values[chunk.sheet].push(row);
+    const types = range.valueTypes;
+    range.values.forEach((row, r) => values[chunk.sheet].push(markErrors(row, types[r])));
     for (const row of range.numberFormat) formats[chunk.sheet].push(row as string[]);
     range.untrack();
   }
@@ -194,6 +196,19 @@ async function loadBatches(
     if (!areas.isNullObject) mergedAreas[i] = areas.areas.items.map((a) => parseA1Area(a.address));
   });
   await loadBatches(context, candidates, batches, values, formats, mergedAreas, index + 1);
+}
+
+/**
+ * An error cell (#N/A, #REF! …) as the engine's error value, told apart from text that merely
+ * reads "#N/A" by the cell's value type. The row is changed in place: it is ours, fresh from the
+ * response.
+ */
+export function markErrors(row: unknown[], types: readonly string[] | undefined): unknown[] {
+  if (!types) return row;
+  for (let c = 0; c < row.length; c++) {
+    if (types[c] === "Error") row[c] = { error: String(row[c]) };
+  }
+  return row;
 }
 
 export interface Area {

@@ -46,3 +46,25 @@ export function parseA1Start(address: string): { row: number; col: number } {
 export function safeText(text: string): string {
   return looksLikeFormula(text) ? `'${text}` : text;
 }
+
+/** Serial of 1904-01-01 in the 1900 date system: the offset between Excel's two date systems. */
+export const DATE_1904_OFFSET = 1462;
+
+/**
+ * Queues a probe of the workbook's date system (no sync of its own: it rides along with the
+ * caller's next sync). Office.js has no property for it, but the worksheet function DATE tells:
+ * DATE(1904,1,1) is 0 in a 1904 workbook and 1462 in a 1900 one. Without ExcelApi 1.2 or on any
+ * error the answer is the 1900 system, Excel's default.
+ */
+export function queueDateSystemProbe(context: Excel.RequestContext): () => boolean {
+  if (!supportsExcelApi("1.2")) return () => false;
+  const result = context.workbook.functions.date(1904, 1, 1);
+  result.load("value");
+  return () => {
+    try {
+      return result.value === 0;
+    } catch {
+      return false;
+    }
+  };
+}

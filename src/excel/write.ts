@@ -21,7 +21,14 @@ import type {
   ReportSpec,
 } from "../core/types";
 import { CeduExcelError, toCeduError } from "./errors";
-import { a1, a1Range, safeText, supportsExcelApi } from "./support";
+import {
+  DATE_1904_OFFSET,
+  a1,
+  a1Range,
+  queueDateSystemProbe,
+  safeText,
+  supportsExcelApi,
+} from "./support";
 import {
   customPropertiesSupported,
   freeName,
@@ -94,19 +101,19 @@ export function layoutSheet(sheet: ReportSheet): SheetLayout {
   return { blocks, totalRows: top, maxCols };
 }
 
-/** ISO date → Excel serial (1900 system), or null. */
-function isoToSerial(text: string): number | null {
+/** ISO date → Excel serial in the workbook's date system, or null. */
+function isoToSerial(text: string, date1904 = false): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return null;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Math.round(ms / 86_400_000) + 25_569;
+  return Math.round(ms / 86_400_000) + 25_569 - (date1904 ? DATE_1904_OFFSET : 0);
 }
 
-function cellValue(cell: ReportCell, format: ColumnFormat): string | number {
+function cellValue(cell: ReportCell, format: ColumnFormat, date1904: boolean): string | number {
   if (cell === null) return NULL_CELL;
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : NULL_CELL;
   if (format === "date") {
-    const serial = isoToSerial(cell);
+    const serial = isoToSerial(cell, date1904);
     if (serial !== null) return serial;
   }
   return safeText(cell);
@@ -121,8 +128,14 @@ function cellFormat(cell: ReportCell, format: ColumnFormat): string {
   return NUMBER_FORMATS[format];
 }
 
-/** The block's values and number formats, same shape (rows × cols). */
-export function blockPayload(block: BlockLayout): {
+/**
+ * The block's values and number formats, same shape (rows × cols). Dates are serials of the
+ * workbook's date system: a 1904 workbook would otherwise show them four years and a day late.
+ */
+export function blockPayload(
+  block: BlockLayout,
+  date1904 = false
+): {
   values: (string | number)[][];
   formats: string[][];
 } {
@@ -139,7 +152,7 @@ export function blockPayload(block: BlockLayout): {
     const fmts = t.columns.map((c, i) => perCell?.[i] ?? c.format);
     values.push(
       pad(
-        t.columns.map((_, i) => cellValue(cells[i] ?? null, fmts[i])),
+        t.columns.map((_, i) => cellValue(cells[i] ?? null, fmts[i], date1904)),
         ""
       )
     );
@@ -198,6 +211,7 @@ export async function renderReport(
   sheets.load("items/name");
   const registrySetting = queueRegistry(context);
   context.runtime.load("enableEvents");
+  const date1904 = queueDateSystemProbe(context);
   await context.sync();
   if (workbook.readOnly) throw new CeduExcelError("excel.readOnly");
   if (protection.protected) throw new CeduExcelError("excel.workbookProtected");
@@ -232,7 +246,7 @@ export async function renderReport(
     context.runtime.enableEvents = false;
     const created = spec.sheets.map((s, i) => {
       const sheet = sheets.add(tempNames[i]);
-      buildSheet(sheet, s);
+      buildSheet(sheet, s, date1904());
       return sheet;
     });
     await context.sync();
@@ -275,7 +289,7 @@ async function removeTempSheets(
 }
 
 /** Queues one sheet's content (no sync). */
-function buildSheet(sheet: Excel.Worksheet, spec: ReportSheet): void {
+function buildSheet(sheet: Excel.Worksheet, spec: ReportSheet, date1904: boolean): void {
   const layout = layoutSheet(spec);
   const title = sheet.getRange("A1");
   title.numberFormat = [["@"]];
@@ -284,7 +298,7 @@ function buildSheet(sheet: Excel.Worksheet, spec: ReportSheet): void {
   title.format.font.size = 14;
 
   for (const block of layout.blocks) {
-    const { values, formats } = blockPayload(block);
+    const { values, formats } = blockPayload(block, date1904);
     const range = sheet.getRange(a1Range(block.top, 0, block.rows, block.cols));
     // Formats first, so text stays text (a month "2021-03" is not turned into a date).
     range.numberFormat = formats;

@@ -88,6 +88,8 @@ export class FakeSheetData {
   autofit: string[] = [];
   /** Cell notes (ExcelApi 1.18) by "row,col". */
   notes = new Map<string, string>();
+  /** Error cells by "row,col": their value is the error's text, their value type "Error". */
+  errors = new Set<string>();
   /** Merged areas, 0-based; only the top-left cell holds the value, as in Excel. */
   merged: { row: number; col: number; rows: number; cols: number }[] = [];
   constructor(
@@ -135,6 +137,8 @@ export class FakeState {
   settings = new Map<string, unknown>();
   workbookProtected = false;
   readOnly = false;
+  /** The workbook uses the 1904 date system. */
+  date1904 = false;
   active: string | null = null;
   selected: string | null = null;
   sheet(name: string): FakeSheetData | undefined {
@@ -235,6 +239,15 @@ export class FakeRange extends Loadable {
     v.forEach((row, r) =>
       row.forEach((x, c) => this.sheet.cells.set(`${this.row + r},${this.col + c}`, x))
     );
+  }
+  get valueTypes(): string[][] {
+    this.need("valueTypes");
+    return this.grid((r, c) => {
+      const v = this.sheet.get(r, c);
+      if (this.sheet.errors.has(`${r},${c}`)) return "Error";
+      if (v === "" || v === null || v === undefined) return "Empty";
+      return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
+    });
   }
   get numberFormat(): string[][] {
     this.need("numberFormat");
@@ -631,7 +644,21 @@ export class FakeContext {
         return ctx.state.workbookProtected;
       }
     })(ctx);
+    const functions = {
+      // Only what the code under test calls: DATE, in the workbook's date system.
+      date: function (y: number, m: number, d: number) {
+        const serial =
+          Math.round(Date.UTC(y, m - 1, d) / 86_400_000) + 25_569 - (ctx.state.date1904 ? 1462 : 0);
+        return new (class extends Loadable {
+          get value(): number {
+            this.need("value");
+            return serial;
+          }
+        })(ctx);
+      },
+    };
     const wb = new (class extends Loadable {
+      functions = functions;
       worksheets = sheetsColl;
       settings = settings;
       protection = protection;
@@ -687,6 +714,11 @@ export class FakeContext {
           bytes += JSON.stringify(o.numberFormat).length;
         } catch {
           /* numberFormat not loaded */
+        }
+        try {
+          bytes += JSON.stringify(o.valueTypes).length;
+        } catch {
+          /* valueTypes not loaded */
         }
       }
     }

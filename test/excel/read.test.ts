@@ -94,6 +94,65 @@ describe("readWorkbook", () => {
   });
 });
 
+describe("cell types and the date system", () => {
+  function roster(): FakeSheetData {
+    const sheet = new FakeSheetData("名册");
+    const rows: unknown[][] = [
+      ["姓名", "所属社区", "培训项目", "报名日期"],
+      ["张三", "六角社区", "书法", 43_000], // 2017-09-22 in the 1900 system, 2021-09-23 in 1904
+      ["李四", "#N/A", "书法", 43_001], // text that reads "#N/A"
+      ["王五", "#REF!", "电脑", 43_002], // a real error cell
+    ];
+    rows.forEach((r, i) => r.forEach((v, c) => sheet.cells.set(`${i},${c}`, v as string)));
+    for (let r = 1; r <= 3; r++) sheet.formats.set(`${r},3`, "yyyy-mm-dd");
+    sheet.errors.add("3,1");
+    return sheet;
+  }
+
+  test("error cells arrive as error values, told apart from text by their value type; no extra sync", async () => {
+    const state = new FakeState();
+    state.sheets = [roster()];
+    const ctx = new FakeContext(state);
+    const wb = await readWorkbook(ctx.asExcel);
+    expect(ctx.syncCount).toBe(3);
+    expect(wb.sheets[0].values.map((r) => r[1])).toEqual([
+      "所属社区",
+      "六角社区",
+      "#N/A",
+      { error: "#REF!" },
+    ]);
+    const issues = analyze(wb, { today: epochDayFromISO("2026-11-23") as number }).issues;
+    expect(issues.find((i) => i.cell === "名册!B4")?.code).toBe("error-value");
+  });
+
+  test("a 1904 workbook is read in the 1904 date system, found in the first sync", async () => {
+    const today = epochDayFromISO("2026-11-23") as number;
+    const dates = async (date1904: boolean) => {
+      const state = new FakeState();
+      state.date1904 = date1904;
+      state.sheets = [roster()];
+      const ctx = new FakeContext(state);
+      const wb = await readWorkbook(ctx.asExcel);
+      expect(ctx.syncCount).toBe(3);
+      expect(wb.date1904).toBe(date1904);
+      return figures(analyze(wb, { today }))
+        .byMonth.filter((m) => m.enrolments > 0)
+        .map((m) => m.month);
+    };
+    // The same serial is four years and a day later in a 1904 workbook.
+    expect(await dates(false)).toContain("2017-09");
+    expect(await dates(true)).toContain("2021-09");
+  });
+
+  test("without ExcelApi 1.2 the workbook is taken to use Excel's default 1900 system", async () => {
+    installOffice((v) => v === "1.1");
+    const state = new FakeState();
+    state.date1904 = true;
+    state.sheets = [roster()];
+    expect((await readWorkbook(new FakeContext(state).asExcel)).date1904).toBe(false);
+  });
+});
+
 describe("merged cells", () => {
   const rows = [
     ["姓名", "所属社区", "培训项目", "报名日期"],

@@ -87,6 +87,20 @@ describe("renderReport", () => {
     expect(formats.payload[3]).toEqual(["@", "#,##0", "0.0%", "#,##0.0", "yyyy-mm-dd"]);
   });
 
+  test("a 1904 workbook gets dates as 1904 serials, so 2024-03-01 shows as 2024-03-01; same syncs", async () => {
+    const state = new FakeState();
+    state.date1904 = true;
+    state.sheets = [userSheet("名册")];
+    const ctx = new FakeContext(state);
+    await renderReport(
+      ctx.asExcel,
+      spec([{ name: "汇总", sections: [section("community", 2, false)] }])
+    );
+    expect(ctx.syncCount).toBe(RENDER_SYNCS);
+    const block = ctx.writes.find((w) => w.kind === "values" && w.address.endsWith("A3:E8"))!;
+    expect(block.payload[2][4]).toBe(45352 - 1462);
+  });
+
   test("formula-looking user text is written with a leading apostrophe", async () => {
     const state = new FakeState();
     state.sheets = [userSheet("名册")];

@@ -21,6 +21,12 @@ export class Dict {
     return id;
   }
 
+  /** A new id with no text to look it up by (people known by their ID number). */
+  fresh(): number {
+    this.values.push("");
+    return this.values.length - 1;
+  }
+
   find(text: string): number | undefined {
     return this.ids.get(text);
   }

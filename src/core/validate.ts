@@ -236,6 +236,20 @@ export interface ValidationResult {
 
 type Cells = ReadonlyArray<unknown>;
 
+type Parser<T> = (v: unknown) => { ok: true; value: T } | { ok: false; reason: string };
+
+/** The current row of a sheet, and the typed reading of its fields (see `rowReader`). */
+interface RowReader {
+  ctx: SheetContext;
+  cols: Map<AnyField, number>;
+  r: number;
+  cells: Cells;
+  /** A field of this row was unusable: the row is left out. */
+  bad: boolean;
+  at(ctx: SheetContext, cols: Map<AnyField, number>, r: number, cells: Cells): void;
+  read<T>(field: AnyField, parse: Parser<T>, source?: Cells): T | undefined;
+}
+
 /** Column (index into values) of each mapped field of a detected sheet. */
 function localColumns(ctx: SheetContext): Map<AnyField, number> {
   const m = new Map<AnyField, number>();
@@ -329,22 +343,39 @@ export function validate(
     return undefined;
   };
 
-  /** readField for one row: `read("community", asText)`. */
-  const fieldReader =
-    (
-      ctx: SheetContext,
-      f: (field: AnyField) => FieldSpec,
-      cols: Map<AnyField, number>,
-      r: number,
-      cells: Cells,
-      state: { bad: boolean }
-    ) =>
-    <T>(
-      field: AnyField,
-      parse: (v: unknown) => { ok: true; value: T } | { ok: false; reason: string },
-      source: Cells = cells
-    ): T | undefined =>
-      readField(ctx, r, f(field), cols.get(field), source, parse, state);
+  /**
+   * One row's typed fields: `reader.at(ctx, cols, r, cells)`, then `read("community", asText)`;
+   * `reader.bad` says whether a field made the row unusable. One reader serves every row of a kind,
+   * so the hot loops allocate nothing for it.
+   */
+  const rowReader = (f: (field: AnyField) => FieldSpec): RowReader => {
+    const reader: RowReader = {
+      ctx: undefined as unknown as SheetContext,
+      cols: new Map<AnyField, number>(),
+      r: 0,
+      cells: [],
+      bad: false,
+      at(ctx, cols, r, cells) {
+        reader.ctx = ctx;
+        reader.cols = cols;
+        reader.r = r;
+        reader.cells = cells;
+        reader.bad = false;
+      },
+      read(field, parse, source = reader.cells) {
+        return readField(
+          reader.ctx,
+          reader.r,
+          f(field),
+          reader.cols.get(field),
+          source,
+          parse,
+          reader
+        );
+      },
+    };
+    return reader;
+  };
 
   const numberIn = (spec: FieldSpec, integer: boolean) => (v: unknown) => {
     const p = parseNumber(v);
@@ -441,15 +472,16 @@ export function validate(
   let population: PopulationRow[] | null = null;
   if (contexts.population.length > 0) {
     const f = spec("population");
+    const reader = rowReader(f);
     const byCommunity = new Map<number, PopulationRow>();
     each("population", (ctx, cols, r, cells) => {
-      const state = { bad: false };
-      const read = fieldReader(ctx, f, cols, r, cells, state);
+      reader.at(ctx, cols, r, cells);
+      const read = reader.read;
       const name = read("community", asText);
       const residents = read("residents", numberIn(f("residents"), true));
       const households = read("households", numberIn(f("households"), true));
       const target = read("target", parsePercent);
-      if (state.bad || name === undefined || residents === undefined) return;
+      if (reader.bad || name === undefined || residents === undefined) return;
       const id = dicts.community.id(name);
       const row: PopulationRow = {
         community: id,
@@ -524,12 +556,13 @@ export function validate(
   let schools: SchoolRow[] | null = null;
   if (contexts.school.length > 0) {
     const f = spec("school");
+    const reader = rowReader(f);
     const byName = new Map<string, SchoolRow>();
     const rank = (l: Level | null) =>
       l === "excellent" ? 3 : l === "qualified" ? 2 : l === "unqualified" ? 1 : 0;
     each("school", (ctx, cols, r, cells) => {
-      const state = { bad: false };
-      const read = fieldReader(ctx, f, cols, r, cells, state);
+      reader.at(ctx, cols, r, cells);
+      const read = reader.read;
       const name = read("name", asText);
       if (isBlank(cells[cols.get("level") ?? -1]) && cols.get("level") !== undefined) {
         out.add(ctx, r, cols.get("level"), "missing-required", "warning", "level", "", {
@@ -538,7 +571,7 @@ export function validate(
         });
       }
       const level = readEnum(ctx, r, "level", "level", cols.get("level"), cells);
-      if (state.bad || name === undefined) return;
+      if (reader.bad || name === undefined) return;
       const communityText = readText(cells, cols.get("community"));
       const row: SchoolRow = {
         name,
@@ -571,12 +604,13 @@ export function validate(
   let plan: PlanItem[] | null = null;
   if (contexts.plan.length > 0) {
     const f = spec("plan");
+    const reader = rowReader(f);
     plan = [];
     const items = plan;
     // A month cell merged over several plan rows arrives only in its first row: carry it down.
     each("plan", (ctx, cols, r, cells) => {
-      const state = { bad: false };
-      const read = fieldReader(ctx, f, cols, r, cells, state);
+      reader.at(ctx, cols, r, cells);
+      const read = reader.read;
       const monthCol = cols.get("month");
       let monthRaw = monthCol === undefined ? undefined : cells[monthCol];
       if (isBlank(monthRaw) && monthCol !== undefined) {
@@ -600,11 +634,11 @@ export function validate(
           const m = parseMonths(v, date1904);
           return m ? { ok: true, value: m } : { ok: false, reason: "unreadable" };
         },
-        state
+        reader
       );
       const item = read("item", asText);
       const sessions = read("sessions", numberIn(f("sessions"), true));
-      if (state.bad || !months || item === undefined) return;
+      if (reader.bad || !months || item === undefined) return;
       items.push({
         monthText: months.text,
         months: months.months,
@@ -629,6 +663,7 @@ export function validate(
   };
   if (contexts.enrolment.length > 0) {
     const f = spec("enrolment");
+    const reader = rowReader(f);
     const idPeople = new Map<string, { name: string; person: number }>();
     /** People whose ID number is written with more than one name. */
     const conflicted = new Set<number>();
@@ -645,16 +680,18 @@ export function validate(
       pairHead[person] = pairCourse.length - 1;
       return false;
     };
+    const ageIn = numberIn(f("age"), true);
+    const scoreIn = numberIn(f("score"), false);
     each("enrolment", (ctx, cols, r, cells) => {
-      const state = { bad: false };
-      const read = fieldReader(ctx, f, cols, r, cells, state);
+      reader.at(ctx, cols, r, cells);
+      const read = reader.read;
       const name = read("name", asText);
       const communityText = read("community", asText);
       const course = read("course", asText);
       const date = read("enrolDate", dateIn);
       const birth = read("birthDate", dateIn);
-      const age = read("age", numberIn(f("age"), true));
-      read("score", numberIn(f("score"), false));
+      const age = read("age", ageIn);
+      read("score", scoreIn);
       const gender = readEnum(ctx, r, "gender", "gender", cols.get("gender"), cells);
       const status = readEnum(ctx, r, "status", "status", cols.get("status"), cells);
       const result = readEnum(ctx, r, "result", "result", cols.get("result"), cells);
@@ -686,7 +723,7 @@ export function validate(
         }
       }
       if (
-        state.bad ||
+        reader.bad ||
         name === undefined ||
         communityText === undefined ||
         course === undefined ||
@@ -745,7 +782,7 @@ export function validate(
         // One lookup per row serves both the identity and the one-ID-two-names check.
         const known = idPeople.get(id.key);
         if (known === undefined) {
-          person = dicts.person.id(`I:${id.key}`);
+          person = dicts.person.fresh();
           idPeople.set(id.key, { name: nameKey, person });
         } else {
           person = known.person;
@@ -817,14 +854,17 @@ export function validate(
   const act = newActivityTable(totalActRows);
   if (contexts.activity.length > 0) {
     const f = spec("activity");
+    const reader = rowReader(f);
+    const participantsIn = numberIn(f("participants"), true);
+    const hoursIn = numberIn(f("hours"), false);
     each("activity", (ctx, cols, r, cells) => {
-      const state = { bad: false };
-      const read = fieldReader(ctx, f, cols, r, cells, state);
+      reader.at(ctx, cols, r, cells);
+      const read = reader.read;
       const date = read("date", dateIn);
       const communityText = read("community", asText);
       const title = read("title", asText);
-      const participants = read("participants", numberIn(f("participants"), true));
-      const hours = read("hours", numberIn(f("hours"), false));
+      const participants = read("participants", participantsIn);
+      const hours = read("hours", hoursIn);
       const teacherType = readEnum(
         ctx,
         r,
@@ -834,7 +874,7 @@ export function validate(
         cells
       );
       if (
-        state.bad ||
+        reader.bad ||
         date === undefined ||
         communityText === undefined ||
         title === undefined ||

@@ -64,8 +64,11 @@ interface CellMark {
   issue: Issue;
 }
 
-/** Which cells to mark, one per cell, the most severe issue winning. */
-export function cellsToMark(issues: readonly Issue[]): CellMark[] {
+/**
+ * Which cells to mark, one per cell, the most severe issue winning; `over` counts the cells left
+ * unmarked beyond MAX_MARKS.
+ */
+export function cellsToMark(issues: readonly Issue[]): { cells: CellMark[]; over: number } {
   const byCell = new Map<string, CellMark>();
   for (const issue of issues) {
     if (issue.row < 1 || issue.col < 1 || issue.severity === "info") continue;
@@ -76,15 +79,23 @@ export function cellsToMark(issues: readonly Issue[]): CellMark[] {
       byCell.set(key, { sheet: issue.sheet, address, severity: issue.severity, issue });
     }
   }
-  return [...byCell.values()].slice(0, MAX_MARKS);
+  const cells = [...byCell.values()];
+  if (cells.length <= MAX_MARKS) return { cells, over: 0 };
+  // Over the cap, errors go first: they are what leaves a row out of the figures.
+  const errors = cells.filter((c) => c.severity === "error");
+  const warnings = cells.filter((c) => c.severity === "warning");
+  return {
+    cells: [...errors, ...warnings].slice(0, MAX_MARKS),
+    over: cells.length - MAX_MARKS,
+  };
 }
 
 export async function markIssues(
   context: Excel.RequestContext,
   issues: readonly Issue[],
   lang: Lang = "zh-CN"
-): Promise<{ marked: number }> {
-  const cells = cellsToMark(issues);
+): Promise<{ marked: number; unmarked: number }> {
+  const { cells, over } = cellsToMark(issues);
   const sheetNames = [...new Set(cells.map((c) => c.sheet))];
 
   // Sync 1: stored marks and which sheets exist.
@@ -157,7 +168,7 @@ export async function markIssues(
   }
   context.workbook.settings.add(MARKS_KEY, JSON.stringify(marks));
   await context.sync();
-  return { marked: toFill.length };
+  return { marked: toFill.length, unmarked: over };
 }
 
 export async function clearMarks(context: Excel.RequestContext): Promise<{ restored: number }> {

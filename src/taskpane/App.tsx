@@ -356,8 +356,12 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
   };
   const onMark = () =>
     act(async () => {
-      const { marked } = await host.mark(issues ?? [], lang);
-      setNotice({ key: "check.marked", params: { count: marked } });
+      const { marked, unmarked } = await host.mark(issues ?? [], lang);
+      setNotice(
+        unmarked > 0
+          ? { key: "check.markedCapped", params: { count: marked, more: unmarked } }
+          : { key: "check.marked", params: { count: marked } }
+      );
     });
   const onClear = () =>
     act(async () => {

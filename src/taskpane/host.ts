@@ -34,7 +34,8 @@ export interface Host {
   generate(spec: ReportSpec, purpose?: Purpose): Promise<{ sheetName: string }>;
   /** Excel: activates the generated sheet. Browser: downloads the generated file. */
   reveal(sheetName: string, purpose?: Purpose): Promise<void>;
-  mark(issues: readonly Issue[], lang: Lang): Promise<{ marked: number }>;
+  /** `unmarked`: cells beyond the marking cap, still listed in the pane. */
+  mark(issues: readonly Issue[], lang: Lang): Promise<{ marked: number; unmarked: number }>;
   clearMarks(): Promise<{ restored: number }>;
   select(issue: Issue): Promise<void>;
   loadSettings(): Promise<PaneSettings>;

@@ -58,6 +58,7 @@ const zh = {
   "check.toSheet": "问题写入工作表",
   "check.download": "下载问题清单 .xlsx",
   "check.marked": "已标记 {count} 个单元格",
+  "check.markedCapped": "已标记 {count} 个单元格（先标错误）；另有 {more} 个未标记，请看问题列表",
   "check.cleared": "已清除 {count} 个标记",
   "check.markOnlyExcel": "标记只能在 Excel 中进行",
   "check.value": "值",
@@ -214,6 +215,8 @@ const en: Record<StringKey, string> = {
   "check.toSheet": "Issues to a sheet",
   "check.download": "Download issues .xlsx",
   "check.marked": "{count} cells marked",
+  "check.markedCapped":
+    "{count} cells marked (errors first); {more} more are not marked: see the issue list",
   "check.cleared": "{count} marks cleared",
   "check.markOnlyExcel": "Marking is only available in Excel",
   "check.value": "Value",

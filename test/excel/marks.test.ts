@@ -1,5 +1,5 @@
 import type { Issue } from "../../src/core/types";
-import { MARKS_KEY, clearMarks, markIssues } from "../../src/excel/marks";
+import { MARKS_KEY, MAX_MARKS, cellsToMark, clearMarks, markIssues } from "../../src/excel/marks";
 import { selectIssueCell } from "../../src/excel/navigate";
 import { loadSettings, saveSettings } from "../../src/excel/settings";
 import { FakeContext, FakeSheetData, FakeState, installOffice } from "./fakeExcel";
@@ -22,6 +22,26 @@ function issue(sheet: string, row: number, col: number, severity: Issue["severit
 }
 
 describe("marks", () => {
+  test("at most MAX_MARKS cells are marked, errors first, in the same three syncs", async () => {
+    withoutNotes();
+    const state = new FakeState();
+    const roster = new FakeSheetData("名册");
+    state.sheets = [roster];
+    const issues = Array.from({ length: MAX_MARKS + 1000 }, (_, i) =>
+      issue("名册", 2 + i, 3, "warning")
+    );
+    issues.push(issue("名册", 1, 1, "error")); // A1, last in the list
+    const ctx = new FakeContext(state);
+    const { marked, unmarked } = await markIssues(ctx.asExcel, issues);
+    expect(ctx.syncCount).toBe(3);
+    expect(marked).toBe(MAX_MARKS);
+    expect(unmarked).toBe(1001);
+    expect(roster.fills.get("0,0")).toBe("#FFC7CE");
+    expect(roster.fills.size).toBe(MAX_MARKS);
+    expect(cellsToMark(issues).cells.filter((c) => c.severity === "error")).toHaveLength(1);
+    expect(cellsToMark(issues).over).toBe(1001);
+  });
+
   test("mark then clear restores exactly the previous fills, also after reopening", async () => {
     withoutNotes();
     const state = new FakeState();

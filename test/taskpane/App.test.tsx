@@ -139,6 +139,16 @@ describe("App", () => {
     await screen.findByText(`${expected.length} cells marked`);
   });
 
+  test("marking over the cap says how many cells were left unmarked", async () => {
+    const host = fakeHost();
+    (host.mark as jest.Mock).mockResolvedValueOnce({ marked: 5000, unmarked: 12 });
+    renderApp(host, "zh-CN", "check");
+    fireEvent.click(screen.getByRole("button", { name: "运行检查" }));
+    await screen.findByTestId("severity-counts");
+    fireEvent.click(screen.getByRole("button", { name: "在表中标记" }));
+    await screen.findByText(/已标记 5000 个单元格.*另有 12 个未标记/);
+  });
+
   test("outside Excel there is a file zone and no marking", async () => {
     const host = fakeHost(smallWorkbook(), "browser");
     renderApp(host, "en-US", "check");

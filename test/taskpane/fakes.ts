@@ -56,7 +56,7 @@ export function fakeHost(
     read: jest.fn(async () => workbook),
     generate: jest.fn(async (spec) => ({ sheetName: spec.sheets[0].name })),
     reveal: jest.fn(async () => undefined),
-    mark: jest.fn(async (issues) => ({ marked: issues.length })),
+    mark: jest.fn(async (issues) => ({ marked: issues.length, unmarked: 0 })),
     clearMarks: jest.fn(async () => ({ restored: 0 })),
     select: jest.fn(async (issue: Issue) => {
       host.selected.push(issue);

@@ -3,6 +3,9 @@
  * marked) and remembers each cell's previous fill in the workbook setting "cedu.marks", so
  * `clearMarks` restores exactly those cells, also after the file was saved and reopened.
  *
+ * At most MAX_MARKS cells are marked, errors before warnings; the caller is told how many were
+ * left out, so the pane can say so (the issue list still shows them all).
+ *
  * Where ExcelApi 1.18 offers cell notes, each marked cell that has no note of its own also gets
  * a note with the issue's message; "Clear marks" deletes exactly those notes, and only while they
  * still hold CEDU's text (a note the user rewrote is theirs now).

@@ -388,15 +388,27 @@ function localizeParam(name: string, value: string | number, lang: Lang): string
   return value;
 }
 
+/**
+ * A template with its `{name}` placeholders filled (as text); unknown placeholders stay as they
+ * are. Every catalogue of the add-in (engine, pane, functions, Excel door) fills through this.
+ */
+export function fillTemplate(
+  template: string,
+  params: Record<string, string | number>,
+  render: (name: string, value: string | number) => string = (_name, value) => String(value)
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? render(name, params[name]) : whole
+  );
+}
+
 export function t(
   key: MessageKey,
   lang: Lang,
   params: Record<string, string | number> = {}
 ): string {
   const template = CATALOGUES[lang][key] ?? CATALOGUES["en-US"][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? localizeParam(name, params[name], lang) : whole
-  );
+  return fillTemplate(template, params, (name, value) => localizeParam(name, value, lang));
 }
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -14,7 +14,15 @@ export { buildReport, availableSections, type ReportOptions } from "./report";
 export { computeMetrics, defaultPeriod, findCommunity } from "./metrics";
 export { detectSheet, detectSheets, type DetectedSheet } from "./detect";
 export { rate, rateValue, isDivByZero } from "./rate";
-export { t, format, normalizeLang, fieldLabel, CATALOGUES, type MessageKey } from "./i18n";
+export {
+  t,
+  format,
+  fillTemplate,
+  normalizeLang,
+  fieldLabel,
+  CATALOGUES,
+  type MessageKey,
+} from "./i18n";
 export {
   epochDayFromISO,
   isoFromEpochDay,

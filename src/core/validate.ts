@@ -436,10 +436,18 @@ export function validate(
     return value;
   };
 
+  /** Calls `fn` on each data row of the sheets of `kind`, with the row reader aimed at that row. */
   const each = (
     kind: SheetKind,
-    fn: (ctx: SheetContext, cols: Map<AnyField, number>, r: number, cells: Cells) => void
+    fn: (
+      ctx: SheetContext,
+      cols: Map<AnyField, number>,
+      r: number,
+      cells: Cells,
+      reader: RowReader
+    ) => void
   ) => {
+    const reader = rowReader(spec(kind));
     for (const ctx of contexts[kind]) {
       const cols = localColumns(ctx);
       const mapped = Array.from(cols.values());
@@ -455,7 +463,9 @@ export function validate(
           continue;
         }
         dataRows++;
-        fn(ctx, cols, r, cells ?? []);
+        const row = cells ?? [];
+        reader.at(ctx, cols, r, row);
+        fn(ctx, cols, r, row, reader);
       }
       ctx.sheet.dataRows = dataRows;
       ctx.sheet.skippedRows = skipped;
@@ -472,10 +482,8 @@ export function validate(
   let population: PopulationRow[] | null = null;
   if (contexts.population.length > 0) {
     const f = spec("population");
-    const reader = rowReader(f);
     const byCommunity = new Map<number, PopulationRow>();
-    each("population", (ctx, cols, r, cells) => {
-      reader.at(ctx, cols, r, cells);
+    each("population", (ctx, cols, r, cells, reader) => {
       const read = reader.read;
       const name = read("community", asText);
       const residents = read("residents", numberIn(f("residents"), true));
@@ -555,13 +563,10 @@ export function validate(
   /* ---------------- schools */
   let schools: SchoolRow[] | null = null;
   if (contexts.school.length > 0) {
-    const f = spec("school");
-    const reader = rowReader(f);
     const byName = new Map<string, SchoolRow>();
     const rank = (l: Level | null) =>
       l === "excellent" ? 3 : l === "qualified" ? 2 : l === "unqualified" ? 1 : 0;
-    each("school", (ctx, cols, r, cells) => {
-      reader.at(ctx, cols, r, cells);
+    each("school", (ctx, cols, r, cells, reader) => {
       const read = reader.read;
       const name = read("name", asText);
       if (isBlank(cells[cols.get("level") ?? -1]) && cols.get("level") !== undefined) {
@@ -604,12 +609,10 @@ export function validate(
   let plan: PlanItem[] | null = null;
   if (contexts.plan.length > 0) {
     const f = spec("plan");
-    const reader = rowReader(f);
     plan = [];
     const items = plan;
     // A month cell merged over several plan rows arrives only in its first row: carry it down.
-    each("plan", (ctx, cols, r, cells) => {
-      reader.at(ctx, cols, r, cells);
+    each("plan", (ctx, cols, r, cells, reader) => {
       const read = reader.read;
       const monthCol = cols.get("month");
       let monthRaw = monthCol === undefined ? undefined : cells[monthCol];
@@ -663,7 +666,6 @@ export function validate(
   };
   if (contexts.enrolment.length > 0) {
     const f = spec("enrolment");
-    const reader = rowReader(f);
     const idPeople = new Map<string, { name: string; person: number }>();
     /** People whose ID number is written with more than one name. */
     const conflicted = new Set<number>();
@@ -682,8 +684,7 @@ export function validate(
     };
     const ageIn = numberIn(f("age"), true);
     const scoreIn = numberIn(f("score"), false);
-    each("enrolment", (ctx, cols, r, cells) => {
-      reader.at(ctx, cols, r, cells);
+    each("enrolment", (ctx, cols, r, cells, reader) => {
       const read = reader.read;
       const name = read("name", asText);
       const communityText = read("community", asText);
@@ -854,11 +855,9 @@ export function validate(
   const act = newActivityTable(totalActRows);
   if (contexts.activity.length > 0) {
     const f = spec("activity");
-    const reader = rowReader(f);
     const participantsIn = numberIn(f("participants"), true);
     const hoursIn = numberIn(f("hours"), false);
-    each("activity", (ctx, cols, r, cells) => {
-      reader.at(ctx, cols, r, cells);
+    each("activity", (ctx, cols, r, cells, reader) => {
       const read = reader.read;
       const date = read("date", dateIn);
       const communityText = read("community", asText);

@@ -4,6 +4,7 @@
  * The keys live here, with their zh-CN/en-US texts, because src/core's catalogue belongs to the
  * engine and these messages concern Excel only.
  */
+import { fillTemplate } from "../core/i18n";
 import type { Lang } from "../core/types";
 
 export class CeduExcelError extends Error {
@@ -58,9 +59,7 @@ export function excelText(
   params: Record<string, string | number> = {}
 ): string {
   const template = EXCEL_MESSAGES[lang][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m
-  );
+  return fillTemplate(template, params);
 }
 
 /** Maps an OfficeExtension.Error (or anything thrown) to a CeduExcelError by its non-localized code. */

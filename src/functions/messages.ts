@@ -6,7 +6,7 @@
  * `setFunctionsLanguage`, else Office's display language when office.js is loaded, else zh-CN
  * (CEDU's users are Chinese community-education offices).
  */
-import { normalizeLang } from "../core/i18n";
+import { fillTemplate, normalizeLang } from "../core/i18n";
 import type { Lang } from "../core/types";
 
 let language: Lang | null = null;
@@ -88,7 +88,5 @@ export function fnText(
   lang: Lang = functionsLanguage()
 ): string {
   const template = (lang === "zh-CN" ? zh : en)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole
-  );
+  return fillTemplate(template, params);
 }

@@ -5,7 +5,6 @@ import {
   Field,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Select,
@@ -16,7 +15,7 @@ import {
   Title2,
   tokens,
 } from "@fluentui/react-components";
-import { DismissRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import { FolderOpenRegular } from "@fluentui/react-icons";
 import {
   allIssues,
   analyze,
@@ -35,6 +34,7 @@ import type {
   WorkbookInput,
 } from "../core/types";
 import { CheckPanel } from "./CheckPanel";
+import { DismissAction } from "./DismissAction";
 import { RibbonStatus } from "./RibbonStatus";
 import type { FileHost } from "./fileHost";
 import { FormulasPanel } from "./FormulasPanel";
@@ -440,31 +440,13 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
             {shown.text}
             {where && <div>{ui("error.where", lang, { where })}</div>}
           </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label={ui("dismiss", lang)}
-                icon={<DismissRegular />}
-                onClick={() => setFailure(null)}
-              />
-            }
-          />
+          <DismissAction lang={lang} onDismiss={() => setFailure(null)} />
         </MessageBar>
       )}
       {notice && (
         <MessageBar intent="success" data-testid="notice">
           <MessageBarBody>{ui(notice.key, lang, notice.params)}</MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label={ui("dismiss", lang)}
-                icon={<DismissRegular />}
-                onClick={() => setNotice(null)}
-              />
-            }
-          />
+          <DismissAction lang={lang} onDismiss={() => setNotice(null)} />
         </MessageBar>
       )}
 

@@ -1,10 +1,9 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { Lang } from "../core/types";
 import { excelText } from "../excel/errors";
 import { lastStatus, subscribeStatus, type CeduStatus } from "../excel/status";
-import { ui } from "./strings";
+import { DismissAction } from "./DismissAction";
 
 const INTENT = { running: "info", done: "success", error: "error" } as const;
 
@@ -20,16 +19,7 @@ export function RibbonStatus({ lang }: { lang: Lang }): React.ReactElement | nul
   return (
     <MessageBar intent={INTENT[status.state]} data-testid="ribbon-status" layout="multiline">
       <MessageBarBody>{excelText(status.key, lang, status.params ?? {})}</MessageBarBody>
-      <MessageBarActions
-        containerAction={
-          <Button
-            appearance="transparent"
-            aria-label={ui("dismiss", lang)}
-            icon={<DismissRegular />}
-            onClick={() => setDismissed(status.at)}
-          />
-        }
-      />
+      <DismissAction lang={lang} onDismiss={() => setDismissed(status.at)} />
     </MessageBar>
   );
 }

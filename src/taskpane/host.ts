@@ -5,13 +5,14 @@
  * not offer yet.
  */
 import type { Issue, Lang, Overrides, ReportSpec, WorkbookInput } from "../core/types";
-import { CeduExcelError, toCeduError } from "../excel/errors";
+import { CeduExcelError } from "../excel/errors";
 import { insertFormula } from "../excel/formula";
 import { refreshWorkbookModel, withoutLiveRefresh } from "../excel/live";
 import { clearMarks, markIssues } from "../excel/marks";
 import { selectIssueCell } from "../excel/navigate";
 import { readWorkbook } from "../excel/read";
 import { loadSettings, saveSettings } from "../excel/settings";
+import { runExcel } from "../excel/run";
 import { renderReport } from "../excel/write";
 import type { StringKey } from "./strings";
 
@@ -55,14 +56,6 @@ export class PaneError extends Error {
   }
 }
 
-async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  try {
-    return await Excel.run({ delayForCellEdit: true }, batch);
-  } catch (error) {
-    throw toCeduError(error);
-  }
-}
-
 /** A sheet-level pseudo issue: selecting it activates the sheet without selecting a cell. */
 function sheetTarget(sheet: string): Issue {
   return {
@@ -78,33 +71,33 @@ function sheetTarget(sheet: string): Issue {
 }
 
 async function navigate(issue: Issue): Promise<void> {
-  const result = await run((context) => selectIssueCell(context, issue));
+  const result = await runExcel((context) => selectIssueCell(context, issue));
   if (!result.ok) throw new CeduExcelError(result.key, result.params);
 }
 
 export function createExcelHost(): Host {
   return {
     kind: "excel",
-    read: () => run((context) => readWorkbook(context)),
+    read: () => runExcel((context) => readWorkbook(context)),
     generate: async (spec) => {
       const { sheetNames } = await withoutLiveRefresh(() =>
-        run((context) => renderReport(context, spec))
+        runExcel((context) => renderReport(context, spec))
       );
       return { sheetName: sheetNames[0] ?? spec.sheets[0]?.name ?? "" };
     },
     reveal: (sheetName) => navigate(sheetTarget(sheetName)),
     mark: (issues, lang) =>
-      withoutLiveRefresh(() => run((context) => markIssues(context, issues, lang))),
-    clearMarks: () => withoutLiveRefresh(() => run((context) => clearMarks(context))),
+      withoutLiveRefresh(() => runExcel((context) => markIssues(context, issues, lang))),
+    clearMarks: () => withoutLiveRefresh(() => runExcel((context) => clearMarks(context))),
     select: (issue) => navigate(issue),
-    loadSettings: () => run((context) => loadSettings(context)),
+    loadSettings: () => runExcel((context) => loadSettings(context)),
     saveSettings: async (settings) => {
-      await run((context) => saveSettings(context, settings));
+      await runExcel((context) => saveSettings(context, settings));
       // The live CEDU formulas read the same corrections: let them follow.
       await refreshWorkbookModel();
     },
     insertFormula: async (text) => {
-      await run((context) => insertFormula(context, text));
+      await runExcel((context) => insertFormula(context, text));
       return "inserted";
     },
   };

@@ -3,6 +3,7 @@
  * here: they are rendered with core's `format(message, lang)`; Excel-door errors with
  * `excelText(key, lang)`.
  */
+import { fillTemplate } from "../core/i18n";
 import type { Lang } from "../core/types";
 
 const zh = {
@@ -325,7 +326,5 @@ export function ui(
   params: Record<string, string | number> = {}
 ): string {
   const template = UI_STRINGS[lang][key] ?? UI_STRINGS["en-US"][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole
-  );
+  return fillTemplate(template, params);
 }

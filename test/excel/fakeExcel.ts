@@ -76,6 +76,25 @@ class Loadable {
   }
 }
 
+/** A setting or custom property as getItemOrNullObject returns it: a null object when absent. */
+class FakeKeyedItem extends Loadable {
+  private readonly has: boolean;
+  private readonly stored: unknown;
+  constructor(ctx: FakeContext, items: ReadonlyMap<string, unknown>, key: string) {
+    super(ctx);
+    this.has = items.has(key);
+    this.stored = items.get(key);
+  }
+  get isNullObject(): boolean {
+    this.need("isNullObject");
+    return !this.has;
+  }
+  get value(): unknown {
+    this.need("value");
+    return this.stored;
+  }
+}
+
 export class FakeSheetData {
   cells = new Map<string, Cell>();
   formats = new Map<string, string>();
@@ -447,18 +466,7 @@ export class FakeWorksheet extends Loadable {
     this.protection = prot as any;
     this.customProperties = {
       getItemOrNullObject: function (key: string) {
-        const has = d().customProperties.has(key.toLowerCase());
-        const value = d().customProperties.get(key.toLowerCase());
-        return new (class extends Loadable {
-          get isNullObject() {
-            this.need("isNullObject");
-            return !has;
-          }
-          get value() {
-            this.need("value");
-            return value;
-          }
-        })(ctx);
+        return new FakeKeyedItem(ctx, d().customProperties, key.toLowerCase());
       },
       add: function (key: string, value: string) {
         d().customProperties.set(key.toLowerCase(), value);
@@ -613,18 +621,7 @@ export class FakeContext {
     })(ctx);
     const settings = {
       getItemOrNullObject: function (key: string) {
-        const has = ctx.state.settings.has(key);
-        const value = ctx.state.settings.get(key);
-        return new (class extends Loadable {
-          get isNullObject() {
-            this.need("isNullObject");
-            return !has;
-          }
-          get value() {
-            this.need("value");
-            return value;
-          }
-        })(ctx);
+        return new FakeKeyedItem(ctx, ctx.state.settings, key);
       },
       getItem: function (key: string) {
         return {

@@ -3,25 +3,7 @@
  * cells, the error values with their messages, and the parse cache.
  */
 
-/* ---- setup: the CustomFunctions global of the Excel runtime (a small Error class + ErrorCode) */
-class FakeCustomFunctionsError {
-  constructor(
-    public code: string,
-    public message?: string
-  ) {}
-}
-(globalThis as any).CustomFunctions = {
-  Error: FakeCustomFunctionsError,
-  ErrorCode: {
-    invalidValue: "#VALUE!",
-    notAvailable: "#N/A",
-    divisionByZero: "#DIV/0!",
-    invalidNumber: "#NUM!",
-    nullReference: "#NULL!",
-    invalidName: "#NAME?",
-    invalidReference: "#REF!",
-  },
-};
+import { FakeCustomFunctionsError } from "./customFunctionsGlobal";
 
 import { reportJson } from "../../src/cli/main";
 import { analyze, figures, periodFrom, type Analysis } from "../../src/core/engine";

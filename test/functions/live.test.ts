@@ -3,22 +3,7 @@
  * re-read → one parse → the new figure in every live formula; the add-in's own writes ignored.
  */
 
-/* ---- setup: the CustomFunctions global of the Excel runtime (a small Error class + ErrorCode) */
-class FakeCustomFunctionsError {
-  constructor(
-    public code: string,
-    public message?: string
-  ) {}
-}
-(globalThis as any).CustomFunctions = {
-  Error: FakeCustomFunctionsError,
-  ErrorCode: {
-    invalidValue: "#VALUE!",
-    notAvailable: "#N/A",
-    divisionByZero: "#DIV/0!",
-    invalidNumber: "#NUM!",
-  },
-};
+import "./customFunctionsGlobal";
 
 import { resetStats, stats } from "../../src/functions/cache";
 import * as F from "../../src/functions/functions";

@@ -2,16 +2,7 @@
  * CEDU.* with range arguments on the bundled sample workbook give exactly the figures of
  * `cedu report --json` on the same file (issue 5).
  */
-class FakeCustomFunctionsError {
-  constructor(
-    public code: string,
-    public message?: string
-  ) {}
-}
-(globalThis as { CustomFunctions?: unknown }).CustomFunctions = {
-  Error: FakeCustomFunctionsError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!" },
-};
+import "./customFunctionsGlobal";
 
 import * as path from "path";
 import { reportJson } from "../../src/cli/main";

@@ -63,6 +63,12 @@ function oneLineFailure(r: { code: number; err: string; out: string }): string {
   return lines[0];
 }
 
+/** The start of an OLE compound file: what both a password-protected .xlsx and an old .xls are. */
+const OLE_FILE = Buffer.concat([
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+  Buffer.alloc(4096),
+]);
+
 describe("bad workbooks: what the user is told", () => {
   test("an empty workbook → nothing recognised; the sheet says 'Empty sheet'", async () => {
     const file = await xlsx("empty.xlsx", { Sheet1: [] });
@@ -244,13 +250,7 @@ describe("bad workbooks: what the user is told", () => {
 
   test("a password-protected .xlsx (OLE compound file) → one line: protected by a password", async () => {
     const file = path.join(dir, "protected.xlsx");
-    fs.writeFileSync(
-      file,
-      Buffer.concat([
-        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
-        Buffer.alloc(4096),
-      ])
-    );
+    fs.writeFileSync(file, OLE_FILE);
     expect(oneLineFailure(await runCli(["validate", file]))).toMatch(
       /is protected by a password to open; CEDU cannot read it/
     );
@@ -259,13 +259,7 @@ describe("bad workbooks: what the user is told", () => {
 
   test("a .xls file → refused clearly: save as .xlsx", async () => {
     const file = path.join(dir, "old.xls");
-    fs.writeFileSync(
-      file,
-      Buffer.concat([
-        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
-        Buffer.alloc(4096),
-      ])
-    );
+    fs.writeFileSync(file, OLE_FILE);
     expect(oneLineFailure(await runCli(["validate", file]))).toMatch(
       /is an old \.xls file; CEDU reads \.xlsx only/
     );

@@ -487,6 +487,14 @@ function fromSerial(serial: number, date1904: boolean): Parsed<EpochDay> {
   return ok(whole < 60 ? whole - SERIAL_1970_1900 + 1 : whole - SERIAL_1970_1900);
 }
 
+/** Day → Excel serial, the inverse of reading one: in the 1904 system, or in the 1900 system
+ * with its fictitious 1900-02-29 (days before 1900-03-01 are one less). */
+export function serialFromEpochDay(day: EpochDay, date1904 = false): number {
+  if (date1904) return day + SERIAL_1970_1904;
+  const serial = day + SERIAL_1970_1900;
+  return serial < 61 ? serial - 1 : serial;
+}
+
 /**
  * A number cell that is really `yyyy.mm` typed into a 出生年月 column (Excel
  * turned `1990.03` into the number 1990.03): 1900 ≤ x < 2100 with one or two

@@ -47,9 +47,6 @@ export function safeText(text: string): string {
   return looksLikeFormula(text) ? `'${text}` : text;
 }
 
-/** Serial of 1904-01-01 in the 1900 date system: the offset between Excel's two date systems. */
-export const DATE_1904_OFFSET = 1462;
-
 /**
  * Queues a probe of the workbook's date system (no sync of its own: it rides along with the
  * caller's next sync). Office.js has no property for it, but the worksheet function DATE tells:

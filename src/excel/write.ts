@@ -12,6 +12,7 @@
  * A failure in 3 or 4 costs two more syncs in the catch: the temporary sheets are deleted, so no
  * half-written sheet remains.
  */
+import { epochDayFromISO, serialFromEpochDay } from "../core/cells";
 import { NUMBER_FORMATS } from "../core/report";
 import type {
   ColumnFormat,
@@ -21,14 +22,7 @@ import type {
   ReportSpec,
 } from "../core/types";
 import { CeduExcelError, toCeduError } from "./errors";
-import {
-  DATE_1904_OFFSET,
-  a1,
-  a1Range,
-  queueDateSystemProbe,
-  safeText,
-  supportsExcelApi,
-} from "./support";
+import { a1, a1Range, queueDateSystemProbe, safeText, supportsExcelApi } from "./support";
 import {
   customPropertiesSupported,
   freeName,
@@ -103,10 +97,8 @@ export function layoutSheet(sheet: ReportSheet): SheetLayout {
 
 /** ISO date → Excel serial in the workbook's date system, or null. */
 function isoToSerial(text: string, date1904 = false): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Math.round(ms / 86_400_000) + 25_569 - (date1904 ? DATE_1904_OFFSET : 0);
+  const day = epochDayFromISO(text);
+  return day === null ? null : serialFromEpochDay(day, date1904);
 }
 
 function cellValue(cell: ReportCell, format: ColumnFormat, date1904: boolean): string | number {

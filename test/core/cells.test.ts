@@ -13,6 +13,7 @@ import {
   maskPhone,
   normalizeText,
   parseDate,
+  serialFromEpochDay,
   parseMonths,
   parseNumber,
   parsePercent,
@@ -361,6 +362,24 @@ describe("calendar helpers", () => {
 });
 
 /* ------------------------------------------------------------------ dates */
+
+describe("serialFromEpochDay", () => {
+  test("is the inverse of reading a serial, in both date systems", () => {
+    for (const serial of [1, 59, 61, 25569, 43000, 45352, 2958465]) {
+      const read = parseDate(serial);
+      expect(read.ok).toBe(true);
+      if (read.ok) expect(serialFromEpochDay(read.value)).toBe(serial);
+    }
+    for (const serial of [0, 1, 23645, 43000 - 1462]) {
+      const read = parseDate(serial, true);
+      expect(read.ok).toBe(true);
+      if (read.ok) expect(serialFromEpochDay(read.value, true)).toBe(serial);
+    }
+    const day = epochDayFromISO("2024-03-01") as number;
+    expect(serialFromEpochDay(day)).toBe(45352);
+    expect(serialFromEpochDay(day, true)).toBe(45352 - 1462);
+  });
+});
 
 describe("parseDate", () => {
   const D = day(2021, 3, 5);

@@ -102,7 +102,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    // The engine's contract is `unknown`, never `any` (ARCHITECTURE.md: plain values in, plain objects out).
+    // The engine's contract is `unknown`, never `any` (ARCHITECTURE.md at the repository root: plain values in, plain objects out).
     files: ["src/core/**/*.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-explicit-any": "error",

@@ -10,7 +10,7 @@
  *   assets/*.png, help.html
  *
  * The build also checks the emitted manifest against the emitted files (scripts/manifest-check.js).
- * Keep this file in JavaScript (trap P2: webpack-cli 7 + rechoir).
+ * Keep this file in JavaScript (docs/design/toolchain-notes.md, trap P2: webpack-cli 7 + rechoir).
  */
 "use strict";
 
@@ -54,7 +54,7 @@ function contentSecurityPolicy(dev) {
 /**
  * https options for the dev server: Microsoft's trusted localhost certificate when
  * office-addin-dev-certs can provide it; otherwise the certificate files it already generated
- * (installing the CA fails without sudo, trap P14); otherwise webpack's own self-signed one.
+ * (installing the CA fails without sudo, docs/design/toolchain-notes.md, trap P14); otherwise webpack's own self-signed one.
  */
 async function getHttpsOptions() {
   try {
@@ -157,7 +157,7 @@ module.exports = async (env, options) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          // Copied from sub-folders or by exact name, so the watcher does not watch the repo root (trap P10).
+          // Copied from sub-folders or by exact name, so the watcher does not watch the repo root (docs/design/toolchain-notes.md, trap P10).
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help/help.html", to: "help.html" },
           {
@@ -172,7 +172,7 @@ module.exports = async (env, options) => {
       new ManifestCheckPlugin({ manifest: "manifest.xml", ribbonActions: RIBBON_ACTIONS }),
     ],
     performance: {
-      // Fluent UI v9 alone is about 260 KiB minified (trap P20); unminified dev bundles are bigger.
+      // Fluent UI v9 alone is about 260 KiB minified (docs/design/toolchain-notes.md, trap P20); unminified dev bundles are bigger.
       hints: dev ? false : "warning",
       maxAssetSize: 1024 * 1024,
       maxEntrypointSize: 1024 * 1024,

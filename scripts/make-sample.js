@@ -410,7 +410,7 @@ const SCHOOLS = [
   { name: "南山建材厂职工学校", type: "职工学校", community: "南山村", level: "不合格" },
 ];
 
-/** DOMAIN-NOTES §1.6, by two-month block. */
+/** docs/design/domain-notes.md §1.6, by two-month block. */
 const PLAN = [
   { month: "二月", item: "制定规章制度和年度计划", category: "管理", sessions: 1 },
   { month: "二月", item: "校务委员会会议", category: "管理", sessions: 1 },

@@ -2,7 +2,8 @@
 // @ts-check
 /**
  * Offline checks for manifest.xml (Microsoft's validator, `npm run validate`, needs the network;
- * trap P3). Used by test/manifest, by every webpack build (scripts/webpack/manifest-check-plugin.js)
+ * docs/design/toolchain-notes.md, trap P3). Used by test/manifest, by every webpack build
+ * (scripts/webpack/manifest-check-plugin.js)
  * and from the command line:
  *
  *   node scripts/manifest-check.js [manifest.xml] [--dist dist]

@@ -2,7 +2,7 @@
  * Shared by scripts/start.js and scripts/stop.js: sideloads (or removes) the add-in in desktop
  * Excel through Microsoft's office-addin-debugging, fetched with `npx --yes` on the developer's
  * machine. It is deliberately not a dependency: it pulls in a large toolkit with a native module
- * that cannot be built here, and it is of no use without Excel (TOOLCHAIN-NOTES P13).
+ * that cannot be built here, and it is of no use without Excel (docs/design/toolchain-notes.md, P13).
  *
  * On a machine without desktop Excel (Linux, or Windows/macOS without Excel) it prints one
  * sentence saying what to do instead and exits 0.

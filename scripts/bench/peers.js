@@ -1,6 +1,6 @@
 "use strict";
 /**
- * The peers, each computing the per-community figures of DATA-MODEL (participants, enrolments,
+ * The peers, each computing the per-community figures of docs/data-model.md (participants, enrolments,
  * activities, attendance, hours) for 2024 from the cleaned office (office.js: officeClean), and
  * the comparison that must hold before anything is timed.
  *

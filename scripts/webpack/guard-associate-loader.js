@@ -1,6 +1,6 @@
 /**
  * webpack loader for src/functions/functions.ts. custom-functions-metadata-plugin appends
- * `CustomFunctions.associate("ID", fn);` lines to that file without a guard (trap P4): when
+ * `CustomFunctions.associate("ID", fn);` lines to that file without a guard (docs/design/toolchain-notes.md, trap P4): when
  * office.js failed to load, `CustomFunctions` is undefined and the bundle would throw a
  * ReferenceError. This loader runs after the plugin's loader and before ts-loader and turns each
  * of those lines into `if (typeof CustomFunctions !== "undefined") CustomFunctions.associate(...)`.

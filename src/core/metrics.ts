@@ -1,5 +1,5 @@
 /**
- * The indicators of DATA-MODEL over a period and an optional filter.
+ * The indicators of docs/data-model.md over a period and an optional filter.
  *
  * Every figure is order-independent: when one person is enrolled twice in a
  * course, the pair counts once, with its most advanced status and best

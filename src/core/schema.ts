@@ -426,7 +426,7 @@ export const TOTAL_MARKERS: readonly string[] = [
 ];
 /**
  * Starts of footer rows, and of the instruction and example rows templates put under the
- * header (必填 / 示例 …, DOMAIN-NOTES §2.11).
+ * header (必填 / 示例 …, docs/design/domain-notes.md §2.11).
  */
 export const FOOTER_PREFIXES: readonly string[] = [
   "填表人",
@@ -446,7 +446,7 @@ export const FOOTER_PREFIXES: readonly string[] = [
   "例:",
 ];
 
-/** The participation target when the population sheet does not give one (DATA-MODEL: 60%). */
+/** The participation target when the population sheet does not give one (docs/data-model.md: 60%). */
 export const DEFAULT_TARGET = 0.6;
 /** Headers are searched for in this many rows from the top. */
 export const HEADER_SEARCH_ROWS = 20;

@@ -2,7 +2,7 @@
  * Reads the data rows of every recognised sheet into typed tables and
  * reports each problem as an issue naming the cell as the user sees it.
  *
- * Severity follows DATA-MODEL: an error leaves the row out of the figures, a
+ * Severity follows docs/data-model.md: an error leaves the row out of the figures, a
  * warning keeps it. Blank rows are skipped silently; total and footer rows
  * are skipped and counted.
  */

@@ -2,7 +2,7 @@
  * Feeds the custom functions' in-memory workbook model from Excel: one read
  * when the shared runtime starts, a re-read after the user edits a sheet, and
  * a recalculation so that `=CEDU.PARTICIPATION()` shows the new figure. The
- * functions themselves never call Excel (OFFICEJS-NOTES §7.4).
+ * functions themselves never call Excel (docs/design/officejs-notes.md §7.4).
  */
 import { startLiveModel, type LiveChangeEvent, type LiveModel } from "../functions/live";
 import { readWorkbook } from "./read";

@@ -126,7 +126,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const mergedAreas: Area[][] = candidates.map(() => []);
   await loadBatches(context, candidates, batches, values, formats, mergedAreas);
   // A value merged over several cells counts for each of them, as the file door reads it
-  // (DOMAIN-NOTES: a community merged down several roster rows belongs to each row).
+  // (docs/data-model.md, "Reading cells": a community merged down several roster rows belongs to each row).
   candidates.forEach((c, i) => fillMergedAreas(values[i], c.origin, mergedAreas[i]));
 
   const byName = new Map<string, SheetInput>();

@@ -374,7 +374,7 @@ export async function summaryTable(filters: Filters, sources: Sources): Promise<
   return [header, ...rows];
 }
 
-/** At most this many issue rows spill (large spills stay #BUSY!, OFFICEJS-NOTES §7.2). */
+/** At most this many issue rows spill (large spills stay #BUSY!, docs/design/officejs-notes.md §7.2). */
 export const MAX_ISSUE_ROWS = 500;
 
 /** Header row + one row per issue (cell, code, severity, message); ID and phone numbers are masked by the engine. */

@@ -1,12 +1,12 @@
 /*
  * CEDU.* custom functions (shared runtime). custom-functions-metadata-plugin reads the JSDoc below
  * to generate dist/functions.json and appends `CustomFunctions.associate(id, fn)` for every
- * @customfunction to this file at build time; do not call associate by hand (trap P4). The
+ * @customfunction to this file at build time; do not call associate by hand (docs/design/toolchain-notes.md, trap P4). The
  * build wraps those calls in `typeof CustomFunctions !== "undefined"` (see
  * scripts/webpack/guard-associate-loader.js) so the page still starts without office.js.
  *
  * Localized names and descriptions: src/functions/zh-cn.json (→ dist/functions-zh-cn.json).
- * Rules for this folder (ARCHITECTURE.md): thin functions, no Excel API calls, pure results.
+ * Rules for this folder (ARCHITECTURE.md at the repository root): thin functions, no Excel API calls, pure results.
  * The work is in compute.ts; the argument order and the choice of @volatile are explained in
  * README, "Custom functions".
  *

@@ -1,7 +1,7 @@
 /**
  * Task-pane language: Simplified Chinese or English, chosen from Office's UI language
  * (Office.context.displayLanguage) or, outside Office, the browser's language, through core's
- * normalizeLang. Office may report "zh-CN", "zh-cn", "zh-Hans-CN" or "zh" (OFFICEJS-NOTES §7.13).
+ * normalizeLang. Office may report "zh-CN", "zh-cn", "zh-Hans-CN" or "zh" (docs/design/officejs-notes.md §7.13).
  * The pane's own strings are in strings.ts.
  */
 import { normalizeLang } from "../core/i18n";

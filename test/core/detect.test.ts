@@ -319,7 +319,7 @@ describe("several sheets of one kind", () => {
 
 describe("engine bugs (fail until fixed)", () => {
   test("template instruction and example rows under the header (必填 / 示例) are not data", () => {
-    // DOMAIN-NOTES §2.11 and §4: templates add 必填/说明/示例 rows under the header; skip them.
+    // docs/design/domain-notes.md §2.11 and §4: templates add 必填/说明/示例 rows under the header; skip them.
     const a = analyze(
       {
         sheets: [

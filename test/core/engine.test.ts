@@ -484,7 +484,7 @@ describe("test/helpers/readXlsx on unusual cells", () => {
 
   test("formula results, rich text, hyperlinks, errors, dates, merged cells, hidden sheets", () => {
     const v = wb.sheets[0].values;
-    // A merged area reads as its value in every cell (DOMAIN-NOTES: fill merged group cells down).
+    // A merged area reads as its value in every cell (docs/data-model.md: a merged cell belongs to each of its rows).
     expect(v[0]).toEqual(Array(5).fill("东湖社区2025年学员名册"));
     expect(v[2][0]).toBe("张三");
     expect(v[2][3]).toEqual(new Date(Date.UTC(2025, 2, 5)));

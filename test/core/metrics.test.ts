@@ -1,5 +1,5 @@
 /**
- * The indicators of DATA-MODEL on small hand-made grids, where every figure can be counted by eye.
+ * The indicators of docs/data-model.md on small hand-made grids, where every figure can be counted by eye.
  */
 import { allIssues, analyze, figures } from "../../src/core/engine";
 import { buildReport } from "../../src/core/report";
@@ -403,12 +403,12 @@ describe("activities and learner rates", () => {
 });
 
 /*
- * Engine bugs found while writing these tests. Each test states what DATA-MODEL (or DOMAIN-NOTES)
+ * Engine bugs found while writing these tests. Each test states what docs/data-model.md (or docs/design/domain-notes.md)
  * asks for; they fail until src/core is fixed.
  */
 describe("engine bugs (fail until fixed)", () => {
   test("a row whose first cell merely begins with 小计 (小计算机兴趣班) is data, not a total", () => {
-    // DATA-MODEL: a total row is one whose first non-empty cell *is* 合计 / 总计 / 小计 / Total.
+    // docs/data-model.md: a total row is one whose first non-empty cell *is* 合计 / 总计 / 小计 / Total.
     const { a, m } = run([
       {
         name: "活动记录",

@@ -283,7 +283,7 @@ const rowArb: Record<SheetKind, fc.Arbitrary<unknown[]>> = {
 
 /**
  * Rows of one kind, with now and then a blank row or a row of arbitrary cells. Not for plans: a
- * plan row with a blank month takes the month above it (a merged cell, DATA-MODEL), which depends
+ * plan row with a blank month takes the month above it (a merged cell, docs/data-model.md), which depends
  * on row order by design, so plan sheets get only rows with a month.
  */
 const plausibleSheet = (kind: SheetKind) =>

@@ -347,7 +347,7 @@ describe("the streaming reader", () => {
   });
 
   test("every corpus workbook either reads or fails with a ReadError when streamed", async () => {
-    const corpus = path.resolve(__dirname, "../../../shared/corpus/xlsx");
+    const corpus = path.resolve(__dirname, "../fixtures/corpus");
     if (!fs.existsSync(corpus)) throw new Error(`Corpus folder missing: ${corpus}`);
     for (const name of fs.readdirSync(corpus).filter((f) => f.endsWith(".xlsx"))) {
       try {

@@ -24,6 +24,8 @@ const RUNS = Number(process.env.CEDU_BENCH_RUNS) || 5;
 const LIMIT_MS = 60_000; // a peer that cannot finish one run of a size within this is "> 60 s"
 /** CEDU_BENCH_QUICK=1: tiny sizes, to check the bench itself in seconds (targets then mean nothing). */
 const QUICK = process.env.CEDU_BENCH_QUICK === "1";
+/** CEDU_BENCH_ONLY=engine: the engine rows alone (no peers, Office.js, functions or CLI), to check a core change quickly. */
+const ENGINE_ONLY = process.env.CEDU_BENCH_ONLY === "engine";
 const ENGINE_SIZES = QUICK ? [1_000, 5_000, 20_000] : [10_000, 100_000, 1_000_000];
 const HF_SIZES = ENGINE_SIZES;
 const HF_DISTINCT_SIZES = QUICK ? [500, 1_000] : [1_000, 2_000, 5_000, 10_000, 100_000];
@@ -507,12 +509,19 @@ async function main() {
     const kept = { ...e };
     delete kept.figures;
     result.engine.push(kept);
-    log(`  engine ${fmtN(n)}: ${ms(e.median.total)}; peers…`);
+    log(`  engine ${fmtN(n)}: ${ms(e.median.total)}${ENGINE_ONLY ? "" : "; peers…"}`);
+    if (ENGINE_ONLY) continue;
     let clean = officeClean(n);
     result.plain.push(benchInProcess("plain aggregation", n, clean, plainAggregation, ["participants", "enrolments", "activities", "attendance", "hours"]));
     result.arquero.push(benchInProcess("Arquero", n, clean, (c) => arqueroFigures(aq, c), ["participants", "enrolments", "activities", "attendance", "hours"]));
     clean = null;
     fullGc();
+  }
+  if (ENGINE_ONLY) {
+    result.totalMs = performance.now() - started;
+    process.stdout.write(engineTable(result) + "\n");
+    process.stdout.write(JSON.stringify(roundAll(result)) + "\n");
+    return;
   }
   result.hyperformula = await benchHf(HF_SIZES, "countifs", 15_000, 1);
   result.hyperformulaDistinct = await benchHf(HF_DISTINCT_SIZES, "distinct", 8_000, 2);
@@ -566,13 +575,7 @@ async function main() {
   /* ---------------- print */
   const lines = [];
   lines.push(`CEDU benchmark — node ${process.version}, ${result.cpus} CPU(s) ${result.cpuModel ?? ""}; median of ${RUNS} runs after a warm-up`);
-  lines.push(
-    table(
-      "Engine (analyze + figures + buildReport) on Office.js-style 2-D arrays",
-      ["rows", "input heap", "analyze", "figures", "report", "total", "peak RSS +", "retained", "issues"],
-      result.engine.map((e) => [fmtN(e.n), mb(e.inputBytes), ms(e.median.analyze), ms(e.median.figures), ms(e.median.report), ms(e.median.total), mb(e.memory.peakRssDelta), mb(e.memory.retainedAfterGc), e.issues])
-    )
-  );
+  lines.push(engineTable(result));
   const peerCell = (r) => (!r ? "—" : r.status === "ok" ? ms(r.median) + (r.runs !== undefined && r.runs < RUNS ? ` (n=${r.runs})` : "") : r.estimated ? `> 60 s (est. ${ms(r.estimateMs)})` : r.status);
   lines.push(
     table(
@@ -634,6 +637,14 @@ async function main() {
   lines.push(`\nTotal bench time ${ms(result.totalMs)}.`);
   process.stdout.write(lines.join("\n") + "\n");
   process.stdout.write(JSON.stringify(roundAll(result)) + "\n");
+}
+
+function engineTable(result) {
+  return table(
+    "Engine (analyze + figures + buildReport) on Office.js-style 2-D arrays",
+    ["rows", "input heap", "analyze", "figures", "report", "total", "peak RSS +", "retained", "issues"],
+    result.engine.map((e) => [fmtN(e.n), mb(e.inputBytes), ms(e.median.analyze), ms(e.median.figures), ms(e.median.report), ms(e.median.total), mb(e.memory.peakRssDelta), mb(e.memory.retainedAfterGc), e.issues])
+  );
 }
 
 function roundAll(x) {

@@ -22,6 +22,13 @@ const zh = {
   "detect.empty": "空工作表",
   "detect.ignored": "已按您的设置忽略此工作表",
   "detect.headerRowBeyond": "设置的表头行（第 {row} 行）超出了工作表的数据范围",
+  "detect.summaryPivot": "数据透视表（有“{label}”）：是汇总结果，不是逐条记录，未作为数据读取",
+  "detect.summaryLoose":
+    "看起来是手工汇总表（“{title}”）：表头“{header}”只是近似于{kind}的“{field}”，未作为数据读取",
+  "detect.summaryPartial":
+    "看起来是手工汇总表（“{title}”），不是逐条记录（找到 {found}，缺少 {missing}）：未作为数据读取",
+  "detect.summaryRows":
+    "看起来是汇总表，不是{kind}：“{header}”列不是逐条记录的{field}（如“{value}”），未作为数据读取",
 
   "issue.missingRequired": "必填项“{field}”为空，此行未计入统计",
   "issue.errorValue": "“{field}”单元格是 Excel 错误值 {value}",
@@ -29,7 +36,12 @@ const zh = {
   "issue.badMonth": "“{field}”无法识别为月份（例如 3月、三四月、2025-03），此行未计入统计",
   "issue.badNumber": "“{field}”不是有效数字或超出范围（{min}–{max}），此行未计入统计",
   "issue.badEnum": "“{field}”的值“{value}”无法识别，此项按未填写处理",
-  "issue.missingLevel": "学校未填写评估等级：计入学校数，不计入优秀率、合格率",
+  "issue.unratedSchool": "学校未填写评估等级：计入学校数，不计入优秀率、合格率",
+  "issue.plannedSchool": "学校“{school}”尚未建成或未评估（“{value}”）：不计入学校数",
+  "issue.dateWithoutYear":
+    "{count} 行的“{field}”没有年份（如“{value}”），工作表的名称、标题和注释也没有写明年份：这些行未计入统计。请在标题中写明年份（如“2025年3月活动台账”）或把日期写完整",
+  "issue.hiddenCopy":
+    "隐藏工作表“{sheet}”重复了“{original}”中的 {count} 条报名（像是备份副本）：重复的只计一次。如不需要此表，可在“工作表”中忽略它",
   "issue.duplicateCommunity": "社区“{community}”在人口表中重复出现，取人口数较大的一行",
   "issue.duplicateSchool": "学校“{school}”重复出现，只计一次（取较高等级）",
   "issue.unknownCommunity": "社区“{community}”不在社区人口表中：此行仍计入，单列显示，不计入参与率",
@@ -187,6 +199,14 @@ const en: Record<MessageKey, string> = {
   "detect.empty": "Empty sheet",
   "detect.ignored": "Ignored, as you chose",
   "detect.headerRowBeyond": "The header row you set (row {row}) lies beyond the sheet's data",
+  "detect.summaryPivot":
+    "A pivot table (“{label}”): totals, not one row per record; not read as data",
+  "detect.summaryLoose":
+    "Looks like a hand-made summary (“{title}”): the header “{header}” only resembles the {field} of a {kind}; not read as data",
+  "detect.summaryPartial":
+    "Looks like a hand-made summary (“{title}”), not one row per record (found {found}, missing {missing}); not read as data",
+  "detect.summaryRows":
+    "Looks like a summary, not a {kind}: column “{header}” does not hold one {field} per row (e.g. “{value}”); not read as data",
 
   "issue.missingRequired": "Required field “{field}” is empty; the row is left out of the figures",
   "issue.errorValue": "“{field}” holds the Excel error {value}",
@@ -197,8 +217,14 @@ const en: Record<MessageKey, string> = {
   "issue.badNumber":
     "“{field}” is not a valid number or is out of range ({min}–{max}); the row is left out of the figures",
   "issue.badEnum": "“{field}” value “{value}” is not recognised and is treated as blank",
-  "issue.missingLevel":
+  "issue.unratedSchool":
     "The school has no rating: it counts as a school but not in the excellence or qualified rate",
+  "issue.plannedSchool":
+    "School “{school}” is planned or not yet assessed (“{value}”): it does not count as a school",
+  "issue.dateWithoutYear":
+    "{count} rows have a “{field}” without a year (e.g. “{value}”) and neither the sheet's name, title nor notes state the year: these rows are left out of the figures. State the year in the title (e.g. “2025年3月活动台账”) or write the dates in full",
+  "issue.hiddenCopy":
+    "The hidden sheet “{sheet}” repeats {count} enrolments of “{original}” (it looks like a backup copy): they count once. If you do not need it, ignore that sheet under Sheets",
   "issue.duplicateCommunity":
     "Community “{community}” appears twice in the population sheet; the larger population is used",
   "issue.duplicateSchool": "School “{school}” appears twice; counted once (with the better rating)",

@@ -134,7 +134,12 @@ export type IssueCode =
   | "duplicate-school"
   | "bad-month"
   | "no-header"
-  | "missing-kind";
+  | "missing-kind"
+  | "summary-sheet"
+  | "date-without-year"
+  | "hidden-copy"
+  | "unrated-school"
+  | "planned-school";
 
 export interface Issue {
   code: IssueCode;

@@ -571,7 +571,7 @@ export function validate(
       const name = read("name", asText);
       if (isBlank(cells[cols.get("level") ?? -1]) && cols.get("level") !== undefined) {
         out.add(ctx, r, cols.get("level"), "missing-required", "warning", "level", "", {
-          key: "issue.missingLevel",
+          key: "issue.unratedSchool",
           params: {},
         });
       }

@@ -91,6 +91,11 @@ const zh = {
   "code.bad-month": "月份无效",
   "code.no-header": "缺少表头",
   "code.missing-kind": "缺少数据表",
+  "code.summary-sheet": "汇总表未读取",
+  "code.date-without-year": "日期缺少年份",
+  "code.hidden-copy": "隐藏的副本",
+  "code.unrated-school": "学校未评估",
+  "code.planned-school": "筹建中的学校",
 
   "period.label": "统计期",
   "period.year": "年度",
@@ -249,6 +254,11 @@ const en: Record<StringKey, string> = {
   "code.bad-month": "Invalid month",
   "code.no-header": "Header missing",
   "code.missing-kind": "Data sheet missing",
+  "code.summary-sheet": "Summary sheet left out",
+  "code.date-without-year": "Date without a year",
+  "code.hidden-copy": "Hidden copy",
+  "code.unrated-school": "School not rated",
+  "code.planned-school": "Planned school",
 
   "period.label": "Reporting period",
   "period.year": "Year",

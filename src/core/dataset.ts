@@ -21,9 +21,12 @@ export class Dict {
     return id;
   }
 
-  /** A new id with no text to look it up by (people known by their ID number). */
-  fresh(): number {
-    this.values.push("");
+  /**
+   * A new id that is not looked up by its text (people known by their ID number): the label is
+   * kept for matching the same person across two workbooks, without a map entry per person.
+   */
+  fresh(label = ""): number {
+    this.values.push(label);
     return this.values.length - 1;
   }
 

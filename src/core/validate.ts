@@ -783,7 +783,7 @@ export function validate(
         // One lookup per row serves both the identity and the one-ID-two-names check.
         const known = idPeople.get(id.key);
         if (known === undefined) {
-          person = dicts.person.fresh();
+          person = dicts.person.fresh(`I:${id.key}`);
           idPeople.set(id.key, { name: nameKey, person });
         } else {
           person = known.person;

@@ -1,0 +1,25 @@
+/** The 工作总结 draft: what the doors import. */
+export * from "./types";
+export { buildDraft, type DraftOptions } from "./build";
+export { draftText, draftLines, sentenceText, paragraphText } from "./render";
+export {
+  previousYearInData,
+  previousYearInWorkbook,
+  changesBetween,
+  covers,
+  isComparison,
+  type Comparison,
+  type NoComparison,
+  type Changes,
+} from "./compare";
+export { learnersWithin, learnersAcross, participantMarks, type Learners } from "./learners";
+export { samePeriodLastYear, periodShape, type PeriodShape } from "./period";
+export {
+  comparisonJson,
+  groupsJson,
+  planJson,
+  schoolCountsJson,
+  targetJson,
+  teachersJson,
+} from "./json";
+export { figureText, pointer } from "./format";

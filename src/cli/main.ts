@@ -3,11 +3,27 @@
  * without Microsoft 365 and for district offices with many workbooks.
  * Every failure is one line and an exit code, never a stack trace.
  */
+import { promises as fs } from "fs";
 import * as path from "path";
 import { allIssues, analyze, figures, periodFrom, periodISO, type Analysis } from "../core/engine";
 import { format, normalizeLang, t } from "../core/i18n";
 import { rateValue } from "../core/rate";
 import { buildReport } from "../core/report";
+import {
+  buildDraft,
+  comparisonJson,
+  draftText,
+  groupsJson,
+  isComparison,
+  planJson,
+  previousYearInData,
+  previousYearInWorkbook,
+  schoolCountsJson,
+  targetJson,
+  teachersJson,
+  type Comparison,
+} from "../core/draft";
+import { draftDocx } from "../docx/draftDocx";
 import { columnLetter } from "../core/text";
 import type { Issue, Lang, Metrics, Rate } from "../core/types";
 import { ReadError, readWorkbookFile } from "./read";
@@ -31,16 +47,21 @@ interface Args {
   lang: Lang;
   json: boolean;
   out?: string;
+  /** Print the 工作总结 draft instead of the tables. */
+  text: boolean;
+  docx?: string;
+  compare?: string;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[], envLang: Lang): Args {
   const [command, ...rest] = argv;
-  const args: Partial<Args> & { lang: Lang; json: boolean } = {
+  const args: Partial<Args> & { lang: Lang; json: boolean; text: boolean } = {
     command,
     lang: envLang,
     json: false,
+    text: false,
   };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -54,12 +75,16 @@ function parseArgs(argv: string[], envLang: Lang): Args {
     else if (a === "--to") args.to = value();
     else if (a === "--lang") args.lang = normalizeLang(value());
     else if (a === "--out") args.out = value();
+    else if (a === "--text") args.text = true;
+    else if (a === "--docx") args.docx = value();
+    else if (a === "--compare") args.compare = value();
     else if (a.startsWith("--")) throw new UsageError(t("cli.badOption", args.lang, { value: a }));
     else if (!args.file) args.file = a;
     else throw new UsageError(t("cli.badOption", args.lang, { value: a }));
   }
   if ((command !== "report" && command !== "validate") || !args.file)
     throw new UsageError(t("cli.usage", args.lang));
+  if (args.text && args.json) throw new UsageError(t("cli.textOrJson", args.lang));
   return args as Args;
 }
 
@@ -91,7 +116,12 @@ function sheetsJson(a: Analysis, lang: Lang) {
 }
 
 /** The JSON contract of `cedu report --json`. */
-export function reportJson(a: Analysis, m: Metrics, lang: Lang) {
+export function reportJson(
+  a: Analysis,
+  m: Metrics,
+  lang: Lang,
+  comparison: Comparison | null = null
+) {
   const o = m.overall;
   const s = m.schools;
   return {
@@ -108,6 +138,7 @@ export function reportJson(a: Analysis, m: Metrics, lang: Lang) {
       qualifiedRate: num(o.qualifiedRate),
       residents: o.residents,
       target: o.target,
+      ...targetJson(o),
     },
     byCommunity: m.byCommunity.map((c) => ({
       community: c.community,
@@ -119,8 +150,11 @@ export function reportJson(a: Analysis, m: Metrics, lang: Lang) {
       attendance: c.attendance,
       hours: c.hours,
     })),
+    byCategory: groupsJson(m.byCategory, "category"),
+    byTargetGroup: groupsJson(m.byTargetGroup, "targetGroup"),
     schools: {
       count: s?.count ?? 0,
+      ...schoolCountsJson(m),
       excellenceRate: s ? num(s.excellenceRate) : null,
       qualifiedRate: s ? num(s.qualifiedRate) : null,
       byType: Object.fromEntries(
@@ -128,12 +162,18 @@ export function reportJson(a: Analysis, m: Metrics, lang: Lang) {
           g.type,
           {
             count: g.count,
+            rated: g.rated,
+            excellent: g.excellent,
+            qualified: g.qualified,
             excellenceRate: num(g.excellenceRate),
             qualifiedRate: num(g.qualifiedRate),
           },
         ])
       ),
     },
+    teachers: teachersJson(m),
+    plan: planJson(m),
+    comparison: comparisonJson(comparison),
     sheets: sheetsJson(a, lang).map(({ name, kind, headerRow, columns }) => ({
       name,
       kind,
@@ -244,6 +284,19 @@ function readFailure(e: ReadError, file: string, lang: Lang): string {
   }
 }
 
+/** The workbook at `file`, or null after saying in one line why it cannot be read. */
+async function readOrSay(file: string, io: Io, lang: Lang) {
+  try {
+    return await readWorkbookFile(file);
+  } catch (e) {
+    if (e instanceof ReadError) {
+      io.err(readFailure(e, file, lang));
+      return null;
+    }
+    throw e;
+  }
+}
+
 /**
  * CEDU_LANG, else the locale when it names a language; Chinese otherwise
  * (the C/POSIX locale of a server, or Windows without LANG, says nothing about the user).
@@ -269,16 +322,8 @@ export async function main(
   }
   const { lang } = args;
   try {
-    let workbook;
-    try {
-      workbook = await readWorkbookFile(args.file);
-    } catch (e) {
-      if (e instanceof ReadError) {
-        io.err(readFailure(e, args.file, lang));
-        return 2;
-      }
-      throw e;
-    }
+    const workbook = await readOrSay(args.file, io, lang);
+    if (!workbook) return 2;
     const analysis = analyze(workbook);
     if (!analysis.sheets.some((s) => s.kind)) {
       if (args.json && args.command === "validate")
@@ -332,14 +377,37 @@ export async function main(
       return errors > 0 ? 1 : 0;
     }
 
+    let comparison: Comparison | null = null;
+    if (args.compare) {
+      const other = await readOrSay(args.compare, io, lang);
+      if (!other) return 2;
+      const found = previousYearInWorkbook(
+        analysis,
+        metrics,
+        analyze(other),
+        path.basename(args.compare)
+      );
+      if (isComparison(found)) comparison = found;
+      else io.err(t("cli.compareNoData", lang, { file: args.compare, ...periodISO(found.period) }));
+    } else {
+      comparison = previousYearInData(analysis, metrics);
+    }
+
     if (args.out) {
       await renderWorkbook(buildReport(metrics, { lang })).xlsx.writeFile(args.out);
       io.err(t("cli.written", lang, { file: args.out }));
     }
+    const draft = args.text || args.docx ? buildDraft(metrics, { lang, comparison }) : null;
+    if (args.docx && draft) {
+      await fs.writeFile(args.docx, await draftDocx(draft));
+      io.err(t("cli.written", lang, { file: args.docx }));
+    }
     io.out(
       args.json
-        ? JSON.stringify(reportJson(analysis, metrics, lang))
-        : reportText(analysis, metrics, lang, args.file)
+        ? JSON.stringify(reportJson(analysis, metrics, lang, comparison))
+        : draft && args.text
+          ? draftText(draft)
+          : reportText(analysis, metrics, lang, args.file)
     );
     return 0;
   } catch (e) {

@@ -163,7 +163,7 @@ const zh = {
   "axis.count": "数量",
 
   "cli.usage":
-    "用法：cedu report <工作簿.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out 汇总.xlsx]\n      cedu validate <工作簿.xlsx> [--json] [--lang zh-CN|en-US]",
+    "用法：cedu report <工作簿.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out 汇总.xlsx] [--text] [--docx 总结.docx] [--compare 上年.xlsx]\n      cedu validate <工作簿.xlsx> [--json] [--lang zh-CN|en-US]",
   "cli.notFound": "找不到文件：{file}",
   "cli.unreadable": "无法读取 {file}：{reason}",
   "cli.notWorkbook": "{file} 不是 Excel 工作簿（.xlsx）",
@@ -179,6 +179,8 @@ const zh = {
   "cli.written": "已写入 {file}",
   "cli.period": "统计期：{from} 至 {to}",
   "cli.more": "……另有 {count} 条",
+  "cli.compareNoData": "对比工作簿 {file} 在 {from} 至 {to} 没有数据，未作同比",
+  "cli.textOrJson": "--text 与 --json 只能选一个",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -354,7 +356,7 @@ const en: Record<MessageKey, string> = {
   "axis.count": "Count",
 
   "cli.usage":
-    "usage: cedu report <workbook.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out summary.xlsx]\n       cedu validate <workbook.xlsx> [--json] [--lang zh-CN|en-US]",
+    "usage: cedu report <workbook.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out summary.xlsx] [--text] [--docx summary.docx] [--compare last-year.xlsx]\n       cedu validate <workbook.xlsx> [--json] [--lang zh-CN|en-US]",
   "cli.notFound": "File not found: {file}",
   "cli.unreadable": "Cannot read {file}: {reason}",
   "cli.notWorkbook": "{file} is not an Excel workbook (.xlsx)",
@@ -373,6 +375,9 @@ const en: Record<MessageKey, string> = {
   "cli.written": "Written to {file}",
   "cli.period": "Period: {from} to {to}",
   "cli.more": "… and {count} more",
+  "cli.compareNoData":
+    "The comparison workbook {file} has no data from {from} to {to}; no comparison with last year",
+  "cli.textOrJson": "Use either --text or --json, not both",
 };
 
 export const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zh, "en-US": en };

@@ -65,7 +65,12 @@ describe("cedu report --json", () => {
       "period",
       "overall",
       "byCommunity",
+      "byCategory",
+      "byTargetGroup",
       "schools",
+      "teachers",
+      "plan",
+      "comparison",
       "sheets",
       "issues",
     ]);

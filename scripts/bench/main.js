@@ -17,6 +17,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 require("./ts-hook").install();
 const { officeInput, officeClean, TODAY_EPOCH_DAY } = require("./office");
 const { engineFigures, plainAggregation, arqueroFigures, compareFigures } = require("./peers");
+const { benchDraft } = require("./draft");
 
 /* ------------------------------------------------------------------ settings */
 
@@ -499,6 +500,7 @@ async function main() {
     office: [],
     functions: null,
     cli: null,
+    draft: null,
     targets: [],
   };
   const aq = require("arquero");
@@ -517,9 +519,14 @@ async function main() {
     clean = null;
     fullGc();
   }
+  {
+    const n = ENGINE_SIZES[1];
+    log(`work-summary draft at ${fmtN(n)}…`);
+    result.draft = await benchDraft(n, result.engine.find((x) => x.n === n).median.total, RUNS, fullGc);
+  }
   if (ENGINE_ONLY) {
     result.totalMs = performance.now() - started;
-    process.stdout.write(engineTable(result) + "\n");
+    process.stdout.write(engineTable(result) + "\n" + draftTable(result) + "\n");
     process.stdout.write(JSON.stringify(roundAll(result)) + "\n");
     return;
   }
@@ -569,6 +576,10 @@ async function main() {
     const base = c.cliReaderMode === "stream" ? c.exceljsStream : c.exceljsWhole;
     const r = c.cli.median / base.median;
     target(`CLI on ${fmtN(CLI_ROWS)}-row .xlsx ≤ 3× ExcelJS read alone (${c.cliReaderMode})`, r <= 3, r, `${ms(c.cli.median)} vs ${ms(base.median)}`);
+  }
+  {
+    const d = result.draft;
+    target(`work-summary draft ≤ 5% of a generation at ${fmtN(d.n)}`, d.draftShare <= 0.05, d.draftShare, `${ms(d.draftMs)} vs ${ms(d.generationMs)}`);
   }
   result.totalMs = performance.now() - started;
 
@@ -633,6 +644,7 @@ async function main() {
       ]
     )
   );
+  lines.push(draftTable(result));
   lines.push(table("Targets", ["target", "result", "ratio", "measured"], result.targets.map((t) => [t.name, t.pass ? "PASS" : "MISS", t.ratio ?? "—", t.detail])));
   lines.push(`\nTotal bench time ${ms(result.totalMs)}.`);
   process.stdout.write(lines.join("\n") + "\n");
@@ -644,6 +656,24 @@ function engineTable(result) {
     "Engine (analyze + figures + buildReport) on Office.js-style 2-D arrays",
     ["rows", "input heap", "analyze", "figures", "report", "total", "peak RSS +", "retained", "issues"],
     result.engine.map((e) => [fmtN(e.n), mb(e.inputBytes), ms(e.median.analyze), ms(e.median.figures), ms(e.median.report), ms(e.median.total), mb(e.memory.peakRssDelta), mb(e.memory.retainedAfterGc), e.issues])
+  );
+}
+
+function draftTable(result) {
+  const d = result.draft;
+  const pct = (x) => `${(x * 100).toFixed(1)}%`;
+  return table(
+    `Work-summary draft (工作总结) at ${fmtN(d.n)} rows, against one generation (analyze + figures + report, ${ms(d.generationMs)})`,
+    ["what", "time (median)", "of a generation"],
+    [
+      ["draft: last-year check + draft + text (zh)", ms(d.draftMs), pct(d.draftShare)],
+      [".docx of that draft (docx, zipped)", ms(d.docxMs), pct(d.docxMs / d.generationMs)],
+      [
+        `draft against last year's workbook (+ figures over last year, new/returning learners ${d.learners ? `${d.learners.new}/${d.learners.returning}` : "—"})`,
+        ms(d.compareMs),
+        pct(d.compareShare),
+      ],
+    ]
   );
 }
 

@@ -4,6 +4,8 @@
  * second workbook given for comparison. Like periods only: the previous
  * period is always the same dates one year earlier.
  */
+import { epochDayFromYMD, ymdFromEpochDay } from "../cells";
+import type { Dataset } from "../dataset";
 import { figures, type Analysis } from "../engine";
 import { isDivByZero, rate } from "../rate";
 import type { Metrics, Period, Rate } from "../types";
@@ -131,9 +133,46 @@ export function covers(m: Metrics): boolean {
 
 const hasEnrolments = (m: Metrics) => m.overall.enrolments > 0;
 
+/**
+ * A quick necessary condition for `covers`, on the raw dates: some valid row in the period's
+ * first quarter and some in its last. Most workbooks hold one year, and this spares them a
+ * second pass of the figures over a period they have nothing in.
+ */
+export function mayCover(data: Dataset, period: Period): boolean {
+  const months = samePeriodMonths(period);
+  const q = Math.ceil(months.length / 4);
+  const earlyEnd = months[q - 1].to;
+  const lateStart = months[months.length - q].from;
+  let early = false;
+  let late = false;
+  for (const dates of [data.enrolments.date, data.activities.date]) {
+    for (let i = 0; i < dates.length && !(early && late); i++) {
+      const d = dates[i];
+      if (d < period.from || d > period.to) continue;
+      if (d <= earlyEnd) early = true;
+      if (d >= lateStart) late = true;
+    }
+  }
+  return early && late;
+}
+
+/** The calendar months a period touches, each clipped to the period (as the month table lists them). */
+function samePeriodMonths(period: Period): Period[] {
+  const out: Period[] = [];
+  let from = period.from;
+  while (from <= period.to) {
+    const { y, m } = ymdFromEpochDay(from);
+    const next = epochDayFromYMD(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) as number;
+    out.push({ from, to: Math.min(next - 1, period.to) });
+    from = next;
+  }
+  return out;
+}
+
 /** The same period last year from the workbook's own rows, when they cover it. */
 export function previousYearInData(analysis: Analysis, now: Metrics): Comparison | null {
   const period = samePeriodLastYear(now.period);
+  if (!mayCover(analysis.data, period)) return null;
   const before = figures(analysis, { period, filter: now.filter });
   if (!covers(before)) return null;
   return {

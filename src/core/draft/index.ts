@@ -7,6 +7,7 @@ export {
   previousYearInWorkbook,
   changesBetween,
   covers,
+  mayCover,
   isComparison,
   type Comparison,
   type NoComparison,

@@ -243,7 +243,8 @@ describe("every number in the draft is a figure of cedu report --json", () => {
 describe("README", () => {
   it("shows an excerpt of the draft the sample really gives", async () => {
     const readme = await fs.readFile(path.join(ROOT, "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("## The work summary draft"));
+    const start = readme.indexOf("## The work summary draft");
+    const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
     const quoted = section
       .split("\n")
       .filter((l) => l.startsWith(">"))

@@ -1,7 +1,7 @@
 /** The 工作总结 draft: what the doors import. */
 export * from "./types";
 export { buildDraft, type DraftOptions } from "./build";
-export { draftText, draftLines, sentenceText, paragraphText } from "./render";
+export { draftText, draftLines, sentenceText, paragraphText, sentenceGap } from "./render";
 export {
   previousYearInData,
   previousYearInWorkbook,

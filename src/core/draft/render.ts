@@ -2,11 +2,17 @@
  * The draft as plain text, to print or to paste into Word: the title, the
  * intro, then each numbered section with one line per paragraph.
  */
+import type { Lang } from "../types";
 import type { Draft, DraftParagraph, DraftSentence } from "./types";
 import { PUNCTUATION } from "./phrases";
 
 export function sentenceText(s: DraftSentence): string {
   return s.parts.map((p) => p.text).join("");
+}
+
+/** What separates two sentences of a paragraph: nothing in Chinese, a space in English. */
+export function sentenceGap(lang: Lang): string {
+  return PUNCTUATION[lang].sentenceGap;
 }
 
 export function paragraphText(p: DraftParagraph, gap: string): string {

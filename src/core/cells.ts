@@ -594,6 +594,39 @@ export function parseDate(v: unknown, date1904 = false): Parsed<EpochDay> {
   return nonText(v);
 }
 
+/**
+ * Whether a date cell names a month without a day (出生年月): `1997年06月`, `1997-06`, `1997.06`,
+ * `1997/6` as text, or 1997.06 as the number Excel made of it. `parseDate` reads these as the 1st
+ * of the month; comparisons that care (a birth date against an ID) compare the month only.
+ */
+export function monthPrecision(v: unknown): boolean {
+  if (typeof v === "number") return Number.isFinite(v) && yearMonthNumber(v) !== null;
+  if (typeof v !== "string") return false;
+  const t = trimWs(foldWidth(v));
+  if (isoDay(t) !== null) return false;
+  const m = DATE_HEAD.exec(t);
+  return m !== null && m[0].length === t.length && (m[3] ?? m[5]) !== undefined && !m[4] && !m[6];
+}
+
+/** `3月5日`, `3月5号`, `03月05日（星期三）`, `3月5日 上午9:00`: a month and day without a year. */
+const MONTH_DAY_HEAD = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/;
+
+/**
+ * The month and day of a date written without its year, or null. The year is the sheet's to
+ * state (its title, name or a 注 row): see validation.
+ */
+export function parseMonthDay(v: unknown): { m: number; d: number } | null {
+  if (typeof v !== "string") return null;
+  const t = trimWs(foldWidth(v));
+  const h = MONTH_DAY_HEAD.exec(t);
+  if (!h) return null;
+  const rest = t.slice(h[0].length);
+  if (rest.length > 0 && !DATE_TIME_TAIL.test(rest) && !DATE_RANGE_TAIL.test(rest)) return null;
+  const m = Number(h[1]);
+  const d = Number(h[2]);
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31 ? { m, d } : null;
+}
+
 /* ------------------------------------------------------------------ months of a plan */
 
 export interface MonthsInfo {

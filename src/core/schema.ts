@@ -444,7 +444,70 @@ export const FOOTER_PREFIXES: readonly string[] = [
   "选填",
   "示例",
   "例:",
+  "note:",
+  "notes:",
+  "remark:",
+  "remarks:",
 ];
+
+/** Grand totals, which pivot tables end with (a kind of total row). */
+export const GRAND_TOTAL_MARKERS: readonly string[] = ["总计", "Grand Total"];
+
+/* ------------------------------------------------------------------ summaries, not records */
+
+/**
+ * How a pivot table's value header begins (WPS and Excel, Chinese and English: 计数项:姓名,
+ * Count of Name): an aggregate, never a field header, and proof that the sheet is pivot output.
+ */
+export const AGGREGATE_PREFIXES: readonly string[] = [
+  "计数项",
+  "求和项",
+  "平均值项",
+  "最大值项",
+  "最小值项",
+  "乘积项",
+  "数值计数项",
+  "标准偏差项",
+  "总体标准偏差项",
+  "方差项",
+  "总体方差项",
+  "Count of",
+  "Sum of",
+  "Average of",
+  "Max of",
+  "Min of",
+  "Product of",
+  "Count Numbers of",
+  "StdDev of",
+  "StdDevp of",
+  "Var of",
+  "Varp of",
+];
+/** Labels only a pivot table writes (compared as header keys). */
+export const PIVOT_LABELS: readonly string[] = ["行标签", "列标签", "Row Labels", "Column Labels"];
+/** A pivot's subtotal row: `六角社区 汇总`, `Liujiao Total` (normalised text). */
+export const PIVOT_SUBTOTAL = /\s(?:汇总|total)$/i;
+/** A sheet name or title that says the sheet summarises others. */
+export const SUMMARY_TITLE = /汇总|统计表|小结|summary|statistics/i;
+/**
+ * A header that begins with one of these names a report's figure or metadata (上报日期, 主要活动内容,
+ * 累计人次, 总课时), not a record's field: it never matches a synonym it merely begins or ends with.
+ */
+export const REPORT_QUALIFIERS: readonly string[] = [
+  "上报",
+  "填报",
+  "报送",
+  "统计",
+  "汇总",
+  "合计",
+  "累计",
+  "小计",
+  "总",
+  "主要",
+];
+
+/** A school row that says it does not exist yet or has not been assessed (not a school yet). */
+export const PLANNED_SCHOOL = /计划创建|计划新建|筹建|拟建|待建|待评估|\bplanned\b|pending/i;
 
 /** The participation target when the population sheet does not give one (docs/data-model.md: 60%). */
 export const DEFAULT_TARGET = 0.6;

@@ -8,13 +8,16 @@
  */
 import {
   cellText,
+  epochDayFromYMD,
   errorLiteral,
   foldWidth,
   isBlank,
   maskId,
   maskPhone,
+  monthPrecision,
   normalizeText,
   parseDate,
+  parseMonthDay,
   parseMonths,
   parseNumber,
   parsePercent,
@@ -36,7 +39,9 @@ import {
   type SchoolRow,
 } from "./dataset";
 import type { DetectedSheet } from "./detect";
-import { ENUMS, FOOTER_PREFIXES, KINDS, TOTAL_MARKERS, type FieldSpec, type Level } from "./schema";
+import { classifyRow } from "./rows";
+import { ENUMS, KINDS, PLANNED_SCHOOL, type FieldSpec, type Level } from "./schema";
+import { statedYear } from "./year";
 import { cellAddress, headerKey } from "./text";
 import type {
   AnyField,
@@ -144,39 +149,6 @@ function dataSpellings(
   return out;
 }
 
-/* ------------------------------------------------------------------ rows */
-
-const TOTAL_KEYS = TOTAL_MARKERS.map(headerKey);
-const FOOTER_KEYS = FOOTER_PREFIXES.map((p) => foldWidth(p).replace(/\s+/g, ""));
-
-export type RowClass = "blank" | "total" | "data";
-
-/** Whether a row is data, a total or footer line, or blank in every mapped column. */
-export function classifyRow(
-  row: ReadonlyArray<unknown> | undefined,
-  mapped: readonly number[]
-): RowClass {
-  if (!row) return "blank";
-  let first: unknown = undefined;
-  for (let c = 0; c < row.length; c++) {
-    if (!isBlank(row[c])) {
-      first = row[c];
-      break;
-    }
-  }
-  if (first === undefined) return "blank";
-  if (typeof first === "string") {
-    const key = headerKey(first);
-    // The whole cell must be the marker: 小计算机兴趣班 is a course, not a subtotal.
-    if (TOTAL_KEYS.includes(key)) return "total";
-    const compact = foldWidth(first).replace(/\s+/g, "");
-    if (FOOTER_KEYS.some((p) => compact.startsWith(p))) return "total";
-  }
-  // A pre-numbered template row (only 序号 filled) is blank in every column we read.
-  for (const c of mapped) if (!isBlank(row[c])) return "data";
-  return "blank";
-}
-
 /* ------------------------------------------------------------------ the validator */
 
 interface SheetContext {
@@ -185,6 +157,10 @@ interface SheetContext {
   sheetIndex: number;
   originRow: number;
   originCol: number;
+  /** The year the sheet states for dates written without one; undefined until first needed. */
+  year?: number | null;
+  /** Rows whose date has no year while the sheet states none: reported once for the sheet. */
+  yearless?: { count: number; r: number; col: number; field: AnyField; raw: unknown };
 }
 
 class Collector {
@@ -292,6 +268,10 @@ export function validate(
       originCol: input.origin?.col ?? 0,
     });
   });
+  // Hidden sheets are read after the visible ones, so that a hidden backup copy's rows are the
+  // repeats and the visible sheet's rows the originals, whatever the tabs' order.
+  for (const list of Object.values(contexts))
+    list.sort((a, b) => Number(a.sheet.hidden) - Number(b.sheet.hidden));
   const sheetNames = sheets.map((s) => s.name);
   const date1904 = options.date1904 ?? false;
   const today = options.today;
@@ -334,6 +314,12 @@ export function validate(
     const p = parse(raw);
     if (p.ok) return p.value;
     state.bad = true;
+    if (p.reason === NO_YEAR.reason) {
+      // Reported once for the sheet (see `each`), not once per row.
+      const y = (ctx.yearless ??= { count: 0, r, col, field: spec.field, raw });
+      y.count++;
+      return undefined;
+    }
     const code: IssueCode =
       spec.type === "date" ? "bad-date" : spec.type === "month" ? "bad-month" : "bad-number";
     out.add(ctx, r, col, code, "error", spec.field, raw, {
@@ -394,6 +380,22 @@ export function validate(
     if (p.value < MIN_DAY || p.value > today) return { ok: false as const, reason: "range" };
     return p;
   };
+  /** The sheet whose rows are being read, for the year of dates written without one. */
+  let current: SheetContext | null = null;
+  /** An enrolment's or activity's date: `3月5日` takes the year the sheet states. */
+  const eventDateIn = (v: unknown) => {
+    const p = dateIn(v);
+    if (p.ok || p.reason !== "unreadable" || current === null) return p;
+    const md = parseMonthDay(v);
+    if (md === null) return p;
+    if (current.year === undefined) current.year = statedYear(current.input, current.sheet);
+    if (current.year === null) return NO_YEAR;
+    const day = epochDayFromYMD(current.year, md.m, md.d);
+    if (day === null) return p;
+    return day < MIN_DAY || day > today
+      ? { ok: false as const, reason: "range" }
+      : { ok: true as const, value: day };
+  };
 
   const readText = (cells: Cells, col: number | undefined): string =>
     col === undefined ? "" : normalizeText(cells[col]);
@@ -449,6 +451,7 @@ export function validate(
   ) => {
     const reader = rowReader(spec(kind));
     for (const ctx of contexts[kind]) {
+      current = ctx;
       const cols = localColumns(ctx);
       const mapped = Array.from(cols.values());
       const values = ctx.input.values;
@@ -458,7 +461,7 @@ export function validate(
         const cells = values[r];
         const cls = classifyRow(cells, mapped);
         if (cls === "blank") continue;
-        if (cls === "total") {
+        if (cls !== "data") {
           skipped++;
           continue;
         }
@@ -469,7 +472,15 @@ export function validate(
       }
       ctx.sheet.dataRows = dataRows;
       ctx.sheet.skippedRows = skipped;
+      const y = ctx.yearless;
+      if (y) {
+        out.add(ctx, y.r, y.col, "date-without-year", "error", y.field, y.raw, {
+          key: "issue.dateWithoutYear",
+          params: { count: y.count, field: y.field, value: cellText(y.raw) },
+        });
+      }
     }
+    current = null;
   };
 
   const spec = <K extends SheetKind>(kind: K) => {
@@ -569,13 +580,34 @@ export function validate(
     each("school", (ctx, cols, r, cells, reader) => {
       const read = reader.read;
       const name = read("name", asText);
-      if (isBlank(cells[cols.get("level") ?? -1]) && cols.get("level") !== undefined) {
-        out.add(ctx, r, cols.get("level"), "missing-required", "warning", "level", "", {
+      const levelCol = cols.get("level");
+      const levelRaw = levelCol === undefined ? undefined : cells[levelCol];
+      const levelError = errorLiteral(levelRaw);
+      if (levelError !== null) {
+        // The rating is a required field: an Excel error there leaves the row out.
+        reader.bad = true;
+        out.add(ctx, r, levelCol, "error-value", "error", "level", levelRaw, {
+          key: "issue.errorValue",
+          params: { value: levelError, field: "level" },
+        });
+        return;
+      }
+      // A school being planned (计划创建, 筹建, 待评估 …) is not a school yet.
+      const plannedCol = plannedColumn(cells, levelCol);
+      if (plannedCol >= 0) {
+        out.add(ctx, r, plannedCol, "planned-school", "info", "level", cells[plannedCol], {
+          key: "issue.plannedSchool",
+          params: { school: name ?? "", value: cellText(cells[plannedCol]) },
+        });
+        return;
+      }
+      if (levelCol !== undefined && isBlank(levelRaw)) {
+        out.add(ctx, r, levelCol, "unrated-school", "warning", "level", "", {
           key: "issue.unratedSchool",
           params: {},
         });
       }
-      const level = readEnum(ctx, r, "level", "level", cols.get("level"), cells);
+      const level = readEnum(ctx, r, "level", "level", levelCol, cells);
       if (reader.bad || name === undefined) return;
       const communityText = readText(cells, cols.get("community"));
       const row: SchoolRow = {
@@ -672,16 +704,20 @@ export function validate(
     const pairHead: number[] = [];
     const pairNext: number[] = [];
     const pairCourse: number[] = [];
-    /** True when (person, course) was seen before; records it otherwise. */
-    const seenPair = (person: number, course: number): boolean => {
+    const pairSheet: number[] = [];
+    /** The sheet where (person, course) was first seen, or -1 when it is new (and now recorded). */
+    const seenPair = (person: number, course: number, sheet: number): number => {
       while (pairHead.length <= person) pairHead.push(-1);
       for (let s = pairHead[person]; s !== -1; s = pairNext[s])
-        if (pairCourse[s] === course) return true;
+        if (pairCourse[s] === course) return pairSheet[s];
       pairCourse.push(course);
+      pairSheet.push(sheet);
       pairNext.push(pairHead[person]);
       pairHead[person] = pairCourse.length - 1;
-      return false;
+      return -1;
     };
+    /** Each duplicate-enrolment issue: its index in the issues, the sheets of its two rows. */
+    const duplicates: Duplicate[] = [];
     const ageIn = numberIn(f("age"), true);
     const scoreIn = numberIn(f("score"), false);
     each("enrolment", (ctx, cols, r, cells, reader) => {
@@ -689,7 +725,7 @@ export function validate(
       const name = read("name", asText);
       const communityText = read("community", asText);
       const course = read("course", asText);
-      const date = read("enrolDate", dateIn);
+      const date = read("enrolDate", eventDateIn);
       const birth = read("birthDate", dateIn);
       const age = read("age", ageIn);
       read("score", scoreIn);
@@ -734,7 +770,10 @@ export function validate(
 
       // Cross-checks against the ID number.
       if (id && (id.kind === "prc18" || id.kind === "prc15") && id.birth) {
-        if (birth !== undefined && birth !== id.birth) {
+        if (
+          birth !== undefined &&
+          !sameBirth(birth, id.birth, cells[cols.get("birthDate") ?? 0], ctx)
+        ) {
           out.add(
             ctx,
             r,
@@ -793,7 +832,9 @@ export function validate(
         person = dicts.person.id(`N:${nameKey}\u0001${dicts.community.values[community]}`);
       }
       const courseId = dicts.course.id(course);
-      if (seenPair(person, courseId)) {
+      const firstSheet = seenPair(person, courseId, ctx.sheetIndex);
+      if (firstSheet >= 0) {
+        duplicates.push({ issue: out.issues.length, first: firstSheet, then: ctx.sheetIndex });
         out.add(ctx, r, cols.get("course"), "duplicate-enrolment", "warning", "course", course, {
           key: "issue.duplicateEnrolment",
           params: {},
@@ -815,6 +856,7 @@ export function validate(
       enrol.result[i] = RESULT_CODES.indexOf(result);
       seeDate(date);
     });
+    nameHiddenCopies(out, contexts.enrolment, duplicates);
     // Every row of a conflicting ID is marked, not only those after the first spelling: which name
     // is right is for staff to say, and the marks must not depend on how the roster is sorted.
     if (conflicted.size > 0) {
@@ -859,7 +901,7 @@ export function validate(
     const hoursIn = numberIn(f("hours"), false);
     each("activity", (ctx, cols, r, cells, reader) => {
       const read = reader.read;
-      const date = read("date", dateIn);
+      const date = read("date", eventDateIn);
       const communityText = read("community", asText);
       const title = read("title", asText);
       const participants = read("participants", participantsIn);
@@ -901,6 +943,18 @@ export function validate(
 
   /* ---------------- sheet-level notes */
   for (const sheet of detected) {
+    if (!sheet.kind && sheet.explanation.key.startsWith("detect.summary")) {
+      out.issues.push({
+        code: "summary-sheet",
+        severity: "info",
+        sheet: sheet.name,
+        row: 0,
+        col: 0,
+        cell: cellAddress(sheet.name, 0, 0),
+        value: "",
+        message: sheet.explanation,
+      });
+    }
     if (!sheet.kind && sheet.explanation.key === "detect.partial") {
       out.issues.push({
         code: "no-header",
@@ -943,6 +997,104 @@ export function validate(
     issues: out.issues,
   };
 }
+
+interface Duplicate {
+  issue: number;
+  first: number;
+  then: number;
+}
+
+/**
+ * A hidden roster whose rows mostly repeat a visible one (a backup copy, "报名数据导出 (2)") is
+ * named once, in place of one duplicate-enrolment warning per repeated row. Figures are unchanged:
+ * duplicates count once either way.
+ */
+function nameHiddenCopies(
+  out: Collector,
+  sheets: readonly SheetContext[],
+  duplicates: readonly Duplicate[]
+): void {
+  const byIndex = new Map(sheets.map((ctx) => [ctx.sheetIndex, ctx]));
+  const drop = new Set<number>();
+  for (const hidden of sheets) {
+    if (!hidden.sheet.hidden) continue;
+    const shared = new Map<number, number[]>();
+    for (const d of duplicates) {
+      const other =
+        d.first === hidden.sheetIndex ? d.then : d.then === hidden.sheetIndex ? d.first : -1;
+      if (other < 0 || other === hidden.sheetIndex || byIndex.get(other)?.sheet.hidden !== false)
+        continue;
+      const list = shared.get(other);
+      if (list) list.push(d.issue);
+      else shared.set(other, [d.issue]);
+    }
+    let original: SheetContext | undefined;
+    let issues: number[] = [];
+    for (const [index, list] of shared) {
+      if (list.length > issues.length) {
+        original = byIndex.get(index);
+        issues = list;
+      }
+    }
+    if (!original || issues.length * 2 < hidden.sheet.dataRows) continue;
+    for (const i of issues) drop.add(i);
+    out.issues.push({
+      code: "hidden-copy",
+      severity: "warning",
+      sheet: hidden.sheet.name,
+      row: 0,
+      col: 0,
+      cell: cellAddress(hidden.sheet.name, 0, 0),
+      value: "",
+      message: {
+        key: "issue.hiddenCopy",
+        params: { sheet: hidden.sheet.name, original: original.sheet.name, count: issues.length },
+      },
+    });
+  }
+  if (drop.size === 0) return;
+  let k = 0;
+  for (let i = 0; i < out.issues.length; i++) if (!drop.has(i)) out.issues[k++] = out.issues[i];
+  out.issues.length = k;
+}
+
+/**
+ * The column of a school row that says the school is only planned: its rating cell (计划创建,
+ * 待评估), or, when the rating is blank, any text cell of the row (名称 …（筹建）, 备注); -1 if none.
+ */
+function plannedColumn(cells: Cells, levelCol: number | undefined): number {
+  const levelRaw = levelCol === undefined ? undefined : cells[levelCol];
+  if (typeof levelRaw === "string" && !isBlank(levelRaw))
+    return PLANNED_SCHOOL.test(levelRaw) ? (levelCol as number) : -1;
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c];
+    if (typeof v === "string" && PLANNED_SCHOOL.test(v)) return c;
+  }
+  return -1;
+}
+
+/** A date written without a year in a sheet that states none (see `statedYear`). */
+const NO_YEAR = Object.freeze({ ok: false as const, reason: "noYear" });
+
+/**
+ * Whether a birth date agrees with the one inside the ID. A 出生年月 column, or a cell written to
+ * the month (1997年06月, 1997.06), agrees with any day of that month.
+ */
+function sameBirth(
+  birth: EpochDay,
+  idBirth: EpochDay,
+  raw: unknown,
+  ctx: { sheet: DetectedSheet }
+): boolean {
+  if (birth === idBirth) return true;
+  const byMonth =
+    monthPrecision(raw) || headerKey(ctx.sheet.headers.birthDate ?? "") === BIRTH_MONTH_KEY;
+  if (!byMonth) return false;
+  const a = ymdFromEpochDay(birth);
+  const b = ymdFromEpochDay(idBirth);
+  return a.y === b.y && a.m === b.m;
+}
+const BIRTH_MONTH_KEY = headerKey("出生年月");
 
 function workbookIssue(code: IssueCode, message: Message): Issue {
   return { code, severity: "info", sheet: "", row: 0, col: 0, cell: "", value: "", message };

@@ -5,6 +5,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import { workbookLang } from "../core/detect";
 import { allIssues, analyze, figures, periodFrom, periodISO, type Analysis } from "../core/engine";
 import { format, normalizeLang, t } from "../core/i18n";
 import { rateValue } from "../core/rate";
@@ -45,6 +46,8 @@ interface Args {
   from?: string;
   to?: string;
   lang: Lang;
+  /** --lang was given. */
+  langSet: boolean;
   json: boolean;
   out?: string;
   /** Print the 工作总结 draft instead of the tables. */
@@ -57,9 +60,10 @@ class UsageError extends Error {}
 
 function parseArgs(argv: string[], envLang: Lang): Args {
   const [command, ...rest] = argv;
-  const args: Partial<Args> & { lang: Lang; json: boolean; text: boolean } = {
+  const args: Partial<Args> & { lang: Lang; langSet: boolean; json: boolean; text: boolean } = {
     command,
     lang: envLang,
+    langSet: false,
     json: false,
     text: false,
   };
@@ -73,8 +77,10 @@ function parseArgs(argv: string[], envLang: Lang): Args {
     if (a === "--json") args.json = true;
     else if (a === "--from") args.from = value();
     else if (a === "--to") args.to = value();
-    else if (a === "--lang") args.lang = normalizeLang(value());
-    else if (a === "--out") args.out = value();
+    else if (a === "--lang") {
+      args.lang = normalizeLang(value());
+      args.langSet = true;
+    } else if (a === "--out") args.out = value();
     else if (a === "--text") args.text = true;
     else if (a === "--docx") args.docx = value();
     else if (a === "--compare") args.compare = value();
@@ -302,8 +308,13 @@ async function readOrSay(file: string, io: Io, lang: Lang) {
  * (the C/POSIX locale of a server, or Windows without LANG, says nothing about the user).
  */
 export function languageFromEnv(env: NodeJS.ProcessEnv): Lang {
+  return localePreference(env) ?? "zh-CN";
+}
+
+/** CEDU_LANG, else the locale when it names a language; null when nothing states a preference. */
+export function localePreference(env: NodeJS.ProcessEnv): Lang | null {
   const tag = env.CEDU_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
-  return /^(c|posix)?([._].*)?$/i.test(tag) ? "zh-CN" : normalizeLang(tag);
+  return /^(c|posix)?([._].*)?$/i.test(tag) ? null : normalizeLang(tag);
 }
 
 /** Runs the command line; resolves to the exit code (0 ok, 1 errors found, 2 unusable input). */
@@ -320,11 +331,14 @@ export async function main(
     io.err(e instanceof UsageError ? e.message : t("cli.usage", envLang));
     return 2;
   }
-  const { lang } = args;
+  let { lang } = args;
+  const preferred = args.langSet || localePreference(env) !== null;
   try {
     const workbook = await readOrSay(args.file, io, lang);
     if (!workbook) return 2;
     const analysis = analyze(workbook);
+    // With no --lang and no locale preference, speak the workbook's language (English headers → English).
+    if (!preferred) lang = workbookLang(analysis.sheets) ?? lang;
     if (!analysis.sheets.some((s) => s.kind)) {
       if (args.json && args.command === "validate")
         io.out(

@@ -141,9 +141,9 @@ interface StreamReaderState {
  * - a formula whose cached result is an error or text-less value reads as an
  *   error value (ExcelJS's streaming parser keeps only numbers for it);
  * - date-formatted formula results stay Excel serial numbers (the engine
- *   reads serials as dates in both date systems, so the figures agree);
- * - a merged cell's value is in its top-left cell only (as in Excel's own
- *   range.values), where the whole-file reader repeats it in every cell.
+ *   reads serials as dates in both date systems, so the figures agree).
+ * A merged cell's value is repeated in every cell of its area, as the
+ * whole-file reader does, so that a file gives the same figures at any size.
  */
 export async function readStreaming(file: string): Promise<WorkbookInput> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
@@ -156,10 +156,12 @@ export async function readStreaming(file: string): Promise<WorkbookInput> {
   const found: { sheet: SheetInput; id: number }[] = [];
   for await (const ws of reader) {
     const info = ws as unknown as { name?: string; state?: string; id?: number };
+    const merges = tapMergeCells(ws);
     const rows: unknown[][] = [];
     for await (const row of ws) {
       rows[row.number - 1] = compactRow(row.values as unknown[], true);
     }
+    fillMerges(rows, merges);
     fillRows(rows);
     found.push({
       id: Number(info.id) || found.length + 1,
@@ -180,4 +182,97 @@ export async function readStreaming(file: string): Promise<WorkbookInput> {
     sheets: found.map((f) => f.sheet),
     date1904: Boolean(state.properties?.model?.date1904),
   };
+}
+
+/* ------------------------------------------------------------------ merged cells when streaming */
+
+/** 1-based, inclusive. */
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const MERGE_CELL = /<mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g;
+const MERGE_CELLS_OPEN = Buffer.from("<mergeCells");
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
+}
+
+/**
+ * The merged areas of a streamed worksheet. ExcelJS 4.4's streaming worksheet reader parses
+ * `<mergeCell>` but keeps nothing of it (exceljs issue #3000), so the worksheet XML is watched
+ * on its way to the parser: the `<mergeCells>` list comes after the rows, and the returned array
+ * is complete once the rows have been read. Until `<mergeCells` shows, each chunk costs one
+ * native byte search.
+ */
+export function tapMergeCells(ws: unknown): Area[] {
+  const areas: Area[] = [];
+  const reader = ws as { iterator?: AsyncIterable<Buffer | string> };
+  const source = reader.iterator;
+  if (!source || typeof source[Symbol.asyncIterator] !== "function") return areas;
+  reader.iterator = (async function* () {
+    let started = false;
+    let tail = Buffer.alloc(0);
+    let carry = "";
+    for await (const chunk of source) {
+      yield chunk;
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      if (!started) {
+        const n = MERGE_CELLS_OPEN.length;
+        const at = bytes.indexOf(MERGE_CELLS_OPEN);
+        if (at >= 0) carry = bytes.toString("latin1", at);
+        else {
+          // The tag may be cut between two chunks: look at the seam.
+          const seam = Buffer.concat([tail, bytes.subarray(0, n)]);
+          const s = seam.indexOf(MERGE_CELLS_OPEN);
+          if (s < 0) {
+            const last = bytes.length >= n ? bytes : Buffer.concat([tail, bytes]);
+            tail = Buffer.from(last.subarray(Math.max(0, last.length - n)));
+            continue;
+          }
+          carry = seam.toString("latin1", s) + bytes.toString("latin1", n);
+        }
+        started = true;
+      } else {
+        carry += bytes.toString("latin1");
+      }
+      let end = 0;
+      MERGE_CELL.lastIndex = 0;
+      for (let m = MERGE_CELL.exec(carry); m; m = MERGE_CELL.exec(carry)) {
+        const top = Number(m[2]);
+        const left = columnNumber(m[1]);
+        areas.push({
+          top,
+          left,
+          bottom: m[4] ? Number(m[4]) : top,
+          right: m[3] ? columnNumber(m[3]) : left,
+        });
+        end = MERGE_CELL.lastIndex;
+      }
+      // Keep only what may hold the start of a tag cut by the chunk's end.
+      carry = carry.slice(Math.max(end, carry.length - 64));
+    }
+  })();
+  return areas;
+}
+
+/** Copies each merged area's top-left value into its other cells, as the whole-file reader does. */
+function fillMerges(rows: unknown[][], areas: readonly Area[]): void {
+  for (const a of areas) {
+    const value = rows[a.top - 1]?.[a.left - 1];
+    if (value === null || value === undefined) continue;
+    for (let r = a.top; r <= a.bottom; r++) {
+      const row = (rows[r - 1] ??= []);
+      for (let c = a.left; c <= a.right; c++) {
+        if (r === a.top && c === a.left) continue;
+        while (row.length < c - 1) row.push(null);
+        row[c - 1] = value;
+      }
+    }
+  }
 }

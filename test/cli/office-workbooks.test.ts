@@ -8,7 +8,7 @@ import * as path from "path";
 import type ExcelJS from "exceljs";
 import * as office from "../fixtures/office-workbooks";
 import { main } from "../../src/cli/main";
-import { readWorkbookFile, STREAM_FILE_BYTES } from "../../src/cli/read";
+import { readWorkbookFile, STREAM_FILE_BYTES, tapMergeCells } from "../../src/cli/read";
 import { analyze, figures } from "../../src/core/engine";
 import { epochDayFromISO } from "../../src/core/cells";
 
@@ -90,6 +90,33 @@ describe("3. the same cells give the same figures at any file size", () => {
       return { period, overall, byCommunity };
     };
     expect(await json(big)).toEqual(await json(small));
+  });
+});
+
+describe("merged areas of a streamed worksheet", () => {
+  test("are found whatever chunks the XML arrives in", async () => {
+    const xml =
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>' +
+      '<mergeCells count="3"><mergeCell ref="A1:E1"/><mergeCell ref="B3:B6"/>' +
+      '<mergeCell ref="AA10"/></mergeCells></worksheet>';
+    for (let size = 1; size <= xml.length; size++) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < xml.length; i += size) chunks.push(Buffer.from(xml.slice(i, i + size)));
+      const ws = {
+        iterator: (async function* () {
+          yield* chunks;
+        })() as AsyncIterable<Buffer>,
+      };
+      const areas = tapMergeCells(ws);
+      let passed = "";
+      for await (const chunk of ws.iterator) passed += chunk.toString();
+      expect(passed).toBe(xml);
+      expect(areas).toEqual([
+        { top: 1, left: 1, bottom: 1, right: 5 },
+        { top: 3, left: 2, bottom: 6, right: 2 },
+        { top: 10, left: 27, bottom: 10, right: 27 },
+      ]);
+    }
   });
 });
 

@@ -16,6 +16,7 @@ import { fieldLabel, format, KINDS, t, type Analysis } from "../core";
 import { columnLetter } from "../core/text";
 import type {
   AnyField,
+  Issue,
   Lang,
   Overrides,
   SheetDetection,
@@ -119,8 +120,10 @@ function SheetCard(props: {
   workbook: WorkbookInput | null;
   override: SheetOverride | undefined;
   onOverride: SheetsPanelProps["onOverride"];
+  /** The engine's note that this hidden sheet repeats a visible one. */
+  hiddenCopy?: Issue;
 }): React.JSX.Element {
-  const { lang, sheet, workbook, override, onOverride } = props;
+  const { lang, sheet, workbook, override, onOverride, hiddenCopy } = props;
   const styles = useStyles();
   const [editing, setEditing] = React.useState(false);
   const id = React.useId();
@@ -184,6 +187,14 @@ function SheetCard(props: {
         <Text className={styles.explanation} data-testid="sheet-explanation">
           {format(sheet.explanation, lang)}
         </Text>
+        {hiddenCopy && kindValue !== KIND_IGNORE && (
+          <div className={styles.bar} data-testid="hidden-copy">
+            <Text className={styles.explanation}>{format(hiddenCopy.message, lang)}</Text>
+            <Button size="small" onClick={() => setKind(KIND_IGNORE)}>
+              {ui("sheets.ignore", lang)}
+            </Button>
+          </div>
+        )}
         {mapped.length > 0 ? (
           <ul className={styles.columns} aria-label={ui("sheets.columns", lang)}>
             {mapped.map(([field, col]) => (
@@ -266,6 +277,9 @@ export function SheetsPanel(props: SheetsPanelProps): React.JSX.Element {
   const { lang, analysis, workbook, overrides, busy, onRead, onOverride } = props;
   const styles = useStyles();
   const recognised = analysis?.sheets.some((s) => s.kind !== null) ?? false;
+  const copies = new Map(
+    (analysis?.issues ?? []).filter((i) => i.code === "hidden-copy").map((i) => [i.sheet, i])
+  );
   return (
     <div className={styles.editor}>
       {onRead && (
@@ -292,6 +306,7 @@ export function SheetsPanel(props: SheetsPanelProps): React.JSX.Element {
               workbook={workbook}
               override={overrides[sheet.name]}
               onOverride={onOverride}
+              hiddenCopy={copies.get(sheet.name)}
             />
           ))}
         </ul>

@@ -338,7 +338,7 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
       await yieldToPaint();
       const { sheetName } = await host.generate(spec, "summary");
       lastSummary.current = spec;
-      setGenerated({ sheetName, metrics: m });
+      setGenerated({ sheetName, metrics: m, analysis: a });
       if (host.kind === "excel") {
         const next: PaneSettings = { ...s, period: { ...spec.period }, lang };
         await host.saveSettings(next).catch(() => undefined);

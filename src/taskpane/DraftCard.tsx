@@ -17,6 +17,7 @@ import {
 import { periodISO, type Analysis } from "../core";
 import { paragraphText, sentenceGap, sentenceText } from "../core/draft";
 import type { Lang, Metrics } from "../core/types";
+import { defaultDownload } from "./fileHost";
 import {
   copyText,
   docxBlob,
@@ -52,7 +53,7 @@ export interface DraftCardProps {
   /** The open file's name outside Excel, for the .docx's name. */
   baseName?: string | null;
   /** Saves a file (the browser's download by default). */
-  download: (blob: Blob, name: string) => void;
+  download?: (blob: Blob, name: string) => void;
 }
 
 type Note = { kind: "ok" | "error"; text: string } | null;
@@ -62,7 +63,8 @@ type Note = { kind: "ok" | "error"; text: string } | null;
  * workbook to compare with, in Excel and outside it alike.
  */
 export function DraftCard(props: DraftCardProps): React.JSX.Element {
-  const { lang, analysis, metrics, download } = props;
+  const { lang, analysis, metrics } = props;
+  const download = props.download ?? defaultDownload;
   const styles = useStyles();
   const [other, setOther] = React.useState<CompareWorkbook | null>(null);
   const [note, setNote] = React.useState<Note>(null);

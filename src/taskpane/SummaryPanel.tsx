@@ -19,9 +19,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ChartMultipleRegular, OpenRegular } from "@fluentui/react-icons";
-import { periodISO, rateValue, t } from "../core";
+import { periodISO, rateValue, t, type Analysis } from "../core";
 import type { Lang, Metrics, Period, Rate, SectionKey } from "../core/types";
 import { BarChart } from "./BarChart";
+import { DraftCard } from "./DraftCard";
 import type { HostKind } from "./host";
 import { formatCount, formatRate, type PeriodChoice } from "./model";
 import { ui, type StringKey } from "./strings";
@@ -65,6 +66,8 @@ export const STAGES: readonly Stage[] = ["reading", "checking", "computing", "wr
 export interface Generated {
   sheetName: string;
   metrics: Metrics;
+  /** The workbook the figures come from, for the work-summary draft's comparison with last year. */
+  analysis: Analysis;
 }
 
 export interface SummaryPanelProps {
@@ -390,7 +393,10 @@ export function SummaryPanel(props: SummaryPanelProps): React.JSX.Element {
         </Text>
       )}
       {generated ? (
-        <KeyFigures lang={lang} metrics={generated.metrics} />
+        <>
+          <KeyFigures lang={lang} metrics={generated.metrics} />
+          <DraftCard lang={lang} analysis={generated.analysis} metrics={generated.metrics} />
+        </>
       ) : (
         <Caption1 className={styles.muted}>{ui("summary.notYet", lang)}</Caption1>
       )}

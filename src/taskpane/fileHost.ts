@@ -29,7 +29,7 @@ async function loadExcelJS(): Promise<ExcelJSModule> {
   return mod.default && typeof mod.default.Workbook === "function" ? mod.default : mod;
 }
 
-function defaultDownload(blob: Blob, name: string): void {
+export function defaultDownload(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

@@ -5,6 +5,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { allIssues, analyze, figures, format, rateValue } from "../../src/core";
 import type { Lang } from "../../src/core/types";
+import { buildDraft, draftText } from "../../src/core/draft";
 import { App, type TabKey } from "../../src/taskpane/App";
 import { detectEnvironment } from "../../src/taskpane/environment";
 import { pickLocale } from "../../src/taskpane/i18n";
@@ -181,6 +182,17 @@ describe("App", () => {
     expect(screen.getByTestId("generated").textContent).toContain(spec.sheets[0].name);
     fireEvent.click(screen.getByRole("button", { name: "Go to summary" }));
     await waitFor(() => expect(host.reveal).toHaveBeenCalledWith(spec.sheets[0].name, "summary"));
+  });
+
+  test("after Generate, the Summary tab offers the work-summary draft of the same figures", async () => {
+    renderApp(fakeHost(), "zh-CN", "summary");
+    fireEvent.click(screen.getByRole("button", { name: "生成汇总" }));
+    const card = await screen.findByTestId("draft-card", {}, { timeout: 15_000 });
+    const expected = draftText(buildDraft(figures(analyze(smallWorkbook())), { lang: "zh-CN" }));
+    for (const line of expected.split("\n").filter((l) => l !== ""))
+      expect(within(card).getByTestId("draft-text").textContent).toContain(line);
+    expect(within(card).getByRole("button", { name: "复制总结" })).toBeTruthy();
+    expect(within(card).getByRole("button", { name: "下载 Word 文档（.docx）" })).toBeTruthy();
   });
 
   test("a half-year period changes the figures' period", async () => {

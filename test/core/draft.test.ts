@@ -8,6 +8,7 @@ import { analyze, figures } from "../../src/core/engine";
 import {
   buildDraft,
   covers,
+  draftTable,
   draftText,
   isComparison,
   learnersAcross,
@@ -358,5 +359,18 @@ describe("units and names", () => {
     );
     expect(parts).toContainEqual({ kind: "name", text: "2025年新课" });
     for (const p of parts) if (p.kind === "text") expect(p.text).not.toMatch(/\d/);
+  });
+});
+
+describe("the draft as a report table (总结)", () => {
+  test("one text row per line of the draft, title and note in the reader's language", () => {
+    const { d, text } = draftOf([activity(yearOfActivities(2025, 20))]);
+    const table = draftTable(d);
+    expect(table.columns).toEqual([{ key: "text", header: "总结", format: "text" }]);
+    expect(table.rows.map((r) => r[0])).toEqual(text.split("\n").filter((l) => l !== ""));
+    expect(table.title).toBe("工作总结（草稿）");
+    const en = draftTable(draftOf([activity(yearOfActivities(2025, 20))], "en-US").d);
+    expect(en.title).toBe("Work summary (draft)");
+    expect(en.rows[0]).toEqual(["Community education work summary for 2025"]);
   });
 });

@@ -24,3 +24,4 @@ export {
   teachersJson,
 } from "./json";
 export { figureText, pointer } from "./format";
+export { draftTable } from "./table";

@@ -33,6 +33,13 @@ export const STREAM_FILE_BYTES = 8 * 1024 * 1024;
 /** …and so are files whose worksheets unpack to more than this much XML. */
 export const STREAM_XML_BYTES = 64 * 1024 * 1024;
 
+/**
+ * CEDU never reads data validations, and ExcelJS expands each rule into one entry per cell: a
+ * rule on a whole column (as Excel users and CEDU's own standard workbook set them) costs
+ * seconds and hundreds of megabytes per column. So they are skipped while reading.
+ */
+export const XLSX_READ_OPTIONS = { ignoreNodes: ["dataValidations"] };
+
 export interface ReadOptions {
   /** Force (true) or forbid (false) the streaming reader; default: by size. */
   stream?: boolean;
@@ -80,7 +87,7 @@ export async function readWorkbookFile(
     (size > STREAM_FILE_BYTES || (await worksheetXmlBytes(file, size)) > STREAM_XML_BYTES);
   try {
     if (stream) return await readStreaming(file);
-    await wb.xlsx.readFile(file);
+    await wb.xlsx.readFile(file, XLSX_READ_OPTIONS);
   } catch (e) {
     throw new ReadError("notWorkbook", (e as Error)?.message?.split("\n")[0] ?? String(e));
   }

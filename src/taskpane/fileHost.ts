@@ -70,7 +70,8 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       try {
         const ExcelJS = await loadExcelJS();
         const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load(await file.arrayBuffer());
+        // Rules on whole columns cost ExcelJS one entry per cell; CEDU does not read them.
+        await wb.xlsx.load(await file.arrayBuffer(), { ignoreNodes: ["dataValidations"] });
         const input = toWorkbookInput(wb);
         workbook = input;
         name = fileName;

@@ -4,18 +4,19 @@
  */
 import ExcelJS from "exceljs";
 import type { WorkbookInput } from "../../src/core/types";
+import { XLSX_READ_OPTIONS } from "../../src/cli/read";
 import { toWorkbookInput } from "../../src/cli/workbook";
 
 export { plainValue, sheetValues, toWorkbookInput } from "../../src/cli/workbook";
 
 export async function readXlsx(file: string): Promise<WorkbookInput> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  await wb.xlsx.readFile(file, XLSX_READ_OPTIONS);
   return toWorkbookInput(wb);
 }
 
 export async function readXlsxBuffer(buffer: ArrayBuffer | Buffer): Promise<WorkbookInput> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as ArrayBuffer);
+  await wb.xlsx.load(buffer as ArrayBuffer, XLSX_READ_OPTIONS);
   return toWorkbookInput(wb);
 }

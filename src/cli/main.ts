@@ -28,6 +28,7 @@ import { draftDocx } from "../docx/draftDocx";
 import { columnLetter } from "../core/text";
 import type { Issue, Lang, Metrics, Rate } from "../core/types";
 import { ReadError, readWorkbookFile } from "./read";
+import { runTemplate, runTidy } from "./standard";
 import { renderWorkbook } from "./write-xlsx";
 
 export interface Io {
@@ -80,7 +81,7 @@ function parseArgs(argv: string[], envLang: Lang): Args {
     else if (a === "--lang") {
       args.lang = normalizeLang(value());
       args.langSet = true;
-    } else if (a === "--out") args.out = value();
+    } else if (a === "--out" || a === "-o") args.out = value();
     else if (a === "--text") args.text = true;
     else if (a === "--docx") args.docx = value();
     else if (a === "--compare") args.compare = value();
@@ -88,7 +89,7 @@ function parseArgs(argv: string[], envLang: Lang): Args {
     else if (!args.file) args.file = a;
     else throw new UsageError(t("cli.badOption", args.lang, { value: a }));
   }
-  if ((command !== "report" && command !== "validate") || !args.file)
+  if (!["report", "validate", "template", "tidy"].includes(command) || !args.file)
     throw new UsageError(t("cli.usage", args.lang));
   if (args.text && args.json) throw new UsageError(t("cli.textOrJson", args.lang));
   return args as Args;
@@ -334,11 +335,15 @@ export async function main(
   let { lang } = args;
   const preferred = args.langSet || localePreference(env) !== null;
   try {
+    // `template` writes its file argument; every other command reads it.
+    if (args.command === "template") return await runTemplate(args.file, lang, io);
     const workbook = await readOrSay(args.file, io, lang);
     if (!workbook) return 2;
     const analysis = analyze(workbook);
     // With no --lang and no locale preference, speak the workbook's language (English headers → English).
     if (!preferred) lang = workbookLang(analysis.sheets) ?? lang;
+    if (args.command === "tidy")
+      return await runTidy(args.file, workbook, analysis, args.out, lang, io);
     if (!analysis.sheets.some((s) => s.kind)) {
       if (args.json && args.command === "validate")
         io.out(

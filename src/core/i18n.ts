@@ -163,7 +163,7 @@ const zh = {
   "axis.count": "数量",
 
   "cli.usage":
-    "用法：cedu report <工作簿.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out 汇总.xlsx] [--text] [--docx 总结.docx] [--compare 上年.xlsx]\n      cedu validate <工作簿.xlsx> [--json] [--lang zh-CN|en-US]",
+    "用法：cedu report <工作簿.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out 汇总.xlsx] [--text] [--docx 总结.docx] [--compare 上年.xlsx]\n      cedu validate <工作簿.xlsx> [--json] [--lang zh-CN|en-US]\n      cedu template <标准表.xlsx> [--lang zh-CN|en-US]\n      cedu tidy <工作簿.xlsx> -o <标准表.xlsx> [--lang zh-CN|en-US]",
   "cli.notFound": "找不到文件：{file}",
   "cli.unreadable": "无法读取 {file}：{reason}",
   "cli.notWorkbook": "{file} 不是 Excel 工作簿（.xlsx）",
@@ -356,7 +356,7 @@ const en: Record<MessageKey, string> = {
   "axis.count": "Count",
 
   "cli.usage":
-    "usage: cedu report <workbook.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out summary.xlsx] [--text] [--docx summary.docx] [--compare last-year.xlsx]\n       cedu validate <workbook.xlsx> [--json] [--lang zh-CN|en-US]",
+    "usage: cedu report <workbook.xlsx> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang zh-CN|en-US] [--json] [--out summary.xlsx] [--text] [--docx summary.docx] [--compare last-year.xlsx]\n       cedu validate <workbook.xlsx> [--json] [--lang zh-CN|en-US]\n       cedu template <standard.xlsx> [--lang zh-CN|en-US]\n       cedu tidy <workbook.xlsx> -o <standard.xlsx> [--lang zh-CN|en-US]",
   "cli.notFound": "File not found: {file}",
   "cli.unreadable": "Cannot read {file}: {reason}",
   "cli.notWorkbook": "{file} is not an Excel workbook (.xlsx)",

@@ -39,7 +39,8 @@ import type {
   SheetKind,
   WorkbookInput,
 } from "../types";
-import { classifyRow, CommunityResolver } from "../validate";
+import { classifyRow } from "../rows";
+import { CommunityResolver } from "../validate";
 import { COLUMN_ORDER, STANDARD_KINDS, standardWorkbook } from "./layout";
 import { st } from "./strings";
 import type { Highlight, StandardRow, StandardValue, StandardWorkbook, Taken } from "./types";

@@ -60,6 +60,10 @@ const zh = {
   "issue.rateOver100":
     "社区“{community}”的参与率为 {rate}%，超过 100%：请检查是否把人次当成了人数，或人口数已过时",
   "issue.outOfPeriod": "{count} 行的日期不在统计期（{from} 至 {to}）内，未计入本期统计",
+  "issue.populationConflict":
+    "社区“{community}”的常住人口在此为 {value}，在 {other}（{otherCell}）为 {otherValue}：两份文件不一致，按较大者计",
+  "issue.duplicateActivity":
+    "同一活动（{date}“{title}”）也由 {other} 报送（{otherCell}）：全区只计一次，按参加人数较多的一份计",
 
   "severity.error": "错误",
   "severity.warning": "警告",
@@ -249,6 +253,10 @@ const en: Record<MessageKey, string> = {
     "Participation in “{community}” is {rate}%, over 100%: check whether attendances were counted as people, or whether the population is out of date",
   "issue.outOfPeriod":
     "{count} rows are dated outside the reporting period ({from} to {to}) and are left out of its figures",
+  "issue.populationConflict":
+    "Residents of “{community}” are {value} here but {otherValue} in {other} ({otherCell}): the files disagree; the larger figure is used",
+  "issue.duplicateActivity":
+    "The same activity ({date}, “{title}”) is also reported by {other} ({otherCell}): the district counts it once, as the report with more participants",
 
   "severity.error": "Error",
   "severity.warning": "Warning",

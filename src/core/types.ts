@@ -139,7 +139,9 @@ export type IssueCode =
   | "date-without-year"
   | "hidden-copy"
   | "unrated-school"
-  | "planned-school";
+  | "planned-school"
+  | "population-conflict"
+  | "duplicate-activity";
 
 export interface Issue {
   code: IssueCode;

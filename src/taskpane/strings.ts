@@ -96,6 +96,8 @@ const zh = {
   "code.hidden-copy": "隐藏的副本",
   "code.unrated-school": "学校未评估",
   "code.planned-school": "筹建中的学校",
+  "code.population-conflict": "各文件人口数不一致",
+  "code.duplicate-activity": "活动重复报送",
 
   "period.label": "统计期",
   "period.year": "年度",
@@ -259,6 +261,8 @@ const en: Record<StringKey, string> = {
   "code.hidden-copy": "Hidden copy",
   "code.unrated-school": "School not rated",
   "code.planned-school": "Planned school",
+  "code.population-conflict": "Files disagree on population",
+  "code.duplicate-activity": "Activity reported twice",
 
   "period.label": "Reporting period",
   "period.year": "Year",

@@ -8,6 +8,8 @@
  *   functions-zh-cn.json the same with the zh-CN names and descriptions (src/functions/zh-cn.json)
  *   manifest.xml         with https://localhost:3000/ replaced by `urlProd` in production builds
  *   assets/*.png, help.html
+ *   cedu-offline.html    the file door as one self-contained page for use without Excel
+ *                        (src/offline): a second compilation, one chunk, inlined
  *
  * The build also checks the emitted manifest against the emitted files (scripts/manifest-check.js).
  * Keep this file in JavaScript (docs/design/toolchain-notes.md, trap P2: webpack-cli 7 + rechoir).
@@ -15,12 +17,14 @@
 "use strict";
 
 const path = require("path");
+const webpack = require("webpack");
 const fs = require("fs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const FunctionsLocalizationPlugin = require("./scripts/webpack/functions-localization-plugin");
 const ManifestCheckPlugin = require("./scripts/webpack/manifest-check-plugin");
+const InlinePagePlugin = require("./scripts/webpack/inline-page-plugin");
 
 const urlDev = "https://localhost:3000/";
 /** Where dist/ is deployed. The one setting to change for production (must end with "/"). */
@@ -77,12 +81,73 @@ async function getHttpsOptions() {
   }
 }
 
+/** ts-loader and the ExcelJS loader, shared by the add-in and the offline page. */
+function moduleRules(transpileOnly) {
+  return [
+    {
+      test: /\.tsx?$/,
+      exclude: /node_modules/,
+      use: {
+        loader: "ts-loader",
+        options: {
+          configFile: path.resolve(__dirname, "tsconfig.json"),
+          // Type-check what is bundled only; `npm run typecheck` covers the rest of the repo.
+          onlyCompileBundledFiles: true,
+          transpileOnly,
+        },
+      },
+    },
+    {
+      // ExcelJS's browser build (lazy chunk of the task pane outside Excel): drop its one
+      // `new Function(string)` (a setImmediate polyfill branch), forbidden by the CSP anyway.
+      test: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+      use: path.resolve(__dirname, "scripts/webpack/no-string-timer-loader.js"),
+    },
+  ];
+}
+
+/**
+ * dist/cedu-offline.html: the task pane's file door as one page that opens from the disk. One
+ * chunk (ExcelJS included, not lazy), inlined into the page with its hash in the CSP. The add-in's
+ * `output.clean` keeps it (the two compilations run side by side).
+ */
+function offlineConfig() {
+  const logo = fs.readFileSync(path.resolve(__dirname, "assets/icon-64.png")).toString("base64");
+  return {
+    name: "offline",
+    devtool: false,
+    target: ["web", "es2020"],
+    entry: { "cedu-offline": "./src/offline/index.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      publicPath: "",
+      clean: false,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    // The add-in's compilation type-checks the same sources.
+    module: { rules: moduleRules(true) },
+    plugins: [
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new webpack.DefinePlugin({ CEDU_LOGO: JSON.stringify(`data:image/png;base64,${logo}`) }),
+      new InlinePagePlugin({
+        template: path.resolve(__dirname, "src/offline/offline.html"),
+        chunk: "cedu-offline",
+        filename: "cedu-offline.html",
+      }),
+    ],
+    // One page with React, Fluent UI and ExcelJS inside: big by design, loaded from the disk.
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
 
   /** @type {import("webpack").Configuration} */
   const config = {
+    name: "addin",
     // "source-map" in both modes: eval-* devtools put eval() in the bundles, which the page's CSP forbids.
     devtool: "source-map",
     // Office's modern webviews (WebView2/Chromium, Safari/WKWebView). With es2020 webpack's runtime
@@ -99,32 +164,14 @@ module.exports = async (env, options) => {
       // Chunks load relative to taskpane.html, which sits beside them (no document.currentScript needed).
       publicPath: "",
       devtoolModuleFilenameTemplate: "webpack:///[resource-path]?[loaders]",
-      clean: true,
+      clean: { keep: /^cedu-offline\.html$/ },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
     },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: path.resolve(__dirname, "tsconfig.json"),
-              // Type-check what is bundled only; `npm run typecheck` covers the rest of the repo.
-              onlyCompileBundledFiles: true,
-              transpileOnly: false,
-            },
-          },
-        },
-        {
-          // ExcelJS's browser build (lazy chunk of the task pane outside Excel): drop its one
-          // `new Function(string)` (a setImmediate polyfill branch), forbidden by the CSP anyway.
-          test: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
-          use: path.resolve(__dirname, "scripts/webpack/no-string-timer-loader.js"),
-        },
+        ...moduleRules(false),
         {
           // Runs after custom-functions-metadata-plugin's loader has appended the associate() calls.
           test: path.resolve(__dirname, FUNCTIONS_SOURCE),
@@ -204,7 +251,8 @@ module.exports = async (env, options) => {
       },
     },
   };
-  return config;
+  // The dev server serves the add-in; the offline page is a production artefact.
+  return serving ? config : [config, offlineConfig()];
 };
 
 module.exports.urlDev = urlDev;

@@ -58,6 +58,8 @@ export interface AppProps {
   host: Host;
   initialLang: Lang;
   initialTab?: TabKey;
+  /** The logo's URL: a file beside taskpane.html, a data: URL in the offline page. */
+  logo?: string;
 }
 
 const useStyles = makeStyles({
@@ -197,7 +199,12 @@ function FileZone(props: {
   );
 }
 
-export function App({ host, initialLang, initialTab = "sheets" }: AppProps): React.JSX.Element {
+export function App({
+  host,
+  initialLang,
+  initialTab = "sheets",
+  logo = "assets/icon-64.png",
+}: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const [tab, setTab] = React.useState<TabKey>(initialTab);
@@ -401,7 +408,7 @@ export function App({ host, initialLang, initialTab = "sheets" }: AppProps): Rea
     <main className={styles.root} lang={lang}>
       <header className={styles.header}>
         <div className={styles.brand}>
-          <img className={styles.logo} src="assets/icon-64.png" alt="" />
+          <img className={styles.logo} src={logo} alt="" />
           <div>
             <Title2 as="h1" className={styles.title}>
               CEDU

@@ -18,6 +18,7 @@ require("./ts-hook").install();
 const { officeInput, officeClean, TODAY_EPOCH_DAY } = require("./office");
 const { engineFigures, plainAggregation, arqueroFigures, compareFigures } = require("./peers");
 const { benchDraft } = require("./draft");
+const { benchDistrict } = require("./district");
 
 /* ------------------------------------------------------------------ settings */
 
@@ -27,11 +28,17 @@ const LIMIT_MS = 60_000; // a peer that cannot finish one run of a size within t
 const QUICK = process.env.CEDU_BENCH_QUICK === "1";
 /** CEDU_BENCH_ONLY=engine: the engine rows alone (no peers, Office.js, functions or CLI), to check a core change quickly. */
 const ENGINE_ONLY = process.env.CEDU_BENCH_ONLY === "engine";
+/** CEDU_BENCH_ONLY=district: the district row alone (50 files against one file of the same rows). */
+const DISTRICT_ONLY = process.env.CEDU_BENCH_ONLY === "district";
 const ENGINE_SIZES = QUICK ? [1_000, 5_000, 20_000] : [10_000, 100_000, 1_000_000];
 const HF_SIZES = ENGINE_SIZES;
 const HF_DISTINCT_SIZES = QUICK ? [500, 1_000] : [1_000, 2_000, 5_000, 10_000, 100_000];
 const OFFICE_SIZES = QUICK ? [1_000, 5_000, 20_000] : [1_000, 100_000, 1_000_000];
 const CLI_ROWS = QUICK ? 5_000 : 100_000;
+const DISTRICT_ROWS = QUICK ? 10_000 : 1_000_000;
+const DISTRICT_FILES = QUICK ? 5 : 50;
+/** Each district run reads 1M rows twice: one timed run each (the files are in the page cache). */
+const DISTRICT_RUNS = Number(process.env.CEDU_BENCH_DISTRICT_RUNS) || 1;
 const REQUEST_LIMIT = 4_000_000; // bytes: the door's own PAYLOAD_BUDGET, under Excel on the web's 5 MB
 const GENERATED_AT = "2025-01-01 09:00";
 
@@ -501,8 +508,29 @@ async function main() {
     functions: null,
     cli: null,
     draft: null,
+    district: null,
     targets: [],
   };
+  const target = (name, ok, ratio, detail) => result.targets.push({ name, pass: ok, ratio: round(ratio, 2), detail });
+  const districtRow = async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cedu-bench-district-"));
+    try {
+      result.district = await benchDistrict({ root: ROOT, dir, n: DISTRICT_ROWS, parts: DISTRICT_FILES, runs: DISTRICT_RUNS, timedChild, log });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const d = result.district;
+    const r = d.district.peakRss / d.single.peakRss;
+    target(`${DISTRICT_FILES} files of ${fmtN(DISTRICT_ROWS)} rows in all: peak RSS ≤ one ${fmtN(DISTRICT_ROWS)}-row file's`, r <= 1, r, `${mb(d.district.peakRss)} vs ${mb(d.single.peakRss)}`);
+  };
+  if (DISTRICT_ONLY) {
+    await districtRow();
+    result.totalMs = performance.now() - started;
+    process.stdout.write(districtTable(result) + "\n");
+    process.stdout.write(table("Targets", ["target", "result", "ratio", "measured"], result.targets.map((t) => [t.name, t.pass ? "PASS" : "MISS", t.ratio ?? "—", t.detail])) + "\n");
+    process.stdout.write(JSON.stringify(roundAll(result)) + "\n");
+    return;
+  }
   const aq = require("arquero");
 
   for (const n of ENGINE_SIZES) {
@@ -541,12 +569,12 @@ async function main() {
   log("custom functions…");
   result.functions = await benchFunctions(QUICK ? 5_000 : 100_000);
   result.cli = await benchCli();
+  await districtRow();
 
   /* ---------------- targets */
   const eng = (n) => result.engine.find((x) => x.n === n);
   const plain = (n) => result.plain.find((x) => x.n === n);
   const hf = (n) => result.hyperformula.find((x) => x.n === n);
-  const target = (name, ok, ratio, detail) => result.targets.push({ name, pass: ok, ratio: round(ratio, 2), detail });
   for (const n of ENGINE_SIZES.slice(1)) {
     const r = eng(n).median.total / plain(n).median;
     target(`engine within 15× plain aggregation at ${fmtN(n)}`, r <= 15, r, `${ms(eng(n).median.total)} vs ${ms(plain(n).median)}`);
@@ -645,10 +673,23 @@ async function main() {
     )
   );
   lines.push(draftTable(result));
+  lines.push(districtTable(result));
   lines.push(table("Targets", ["target", "result", "ratio", "measured"], result.targets.map((t) => [t.name, t.pass ? "PASS" : "MISS", t.ratio ?? "—", t.detail])));
   lines.push(`\nTotal bench time ${ms(result.totalMs)}.`);
   process.stdout.write(lines.join("\n") + "\n");
   process.stdout.write(JSON.stringify(roundAll(result)) + "\n");
+}
+
+function districtTable(result) {
+  const d = result.district;
+  return table(
+    `District: ${fmtN(d.rows)} enrolment rows as one .xlsx (${mb(d.singleBytes)}) and as ${d.parts} files (${mb(d.folderBytes)} in all); ${d.single.runs} run(s) each`,
+    ["what", "wall (median)", "peak RSS"],
+    [
+      [`node bin/cedu.js report office.xlsx --json`, ms(d.single.median), mb(d.single.peakRss)],
+      [`node bin/cedu.js report folder/ --json (${d.parts} files)`, ms(d.district.median), mb(d.district.peakRss)],
+    ]
+  );
 }
 
 function engineTable(result) {

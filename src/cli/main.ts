@@ -30,6 +30,7 @@ import type { Issue, Lang, Metrics, Rate } from "../core/types";
 import { ReadError, readWorkbookFile } from "./read";
 import { runTemplate, runTidy } from "./standard";
 import { renderWorkbook } from "./write-xlsx";
+import { districtJson, districtTables, loadInputs } from "./district";
 
 export interface Io {
   out: (text: string) => void;
@@ -43,7 +44,9 @@ const defaultIo: Io = {
 
 interface Args {
   command: string;
+  /** The first input; `files` has them all (several, or a folder: a district). */
   file: string;
+  files: string[];
   from?: string;
   to?: string;
   lang: Lang;
@@ -61,12 +64,19 @@ class UsageError extends Error {}
 
 function parseArgs(argv: string[], envLang: Lang): Args {
   const [command, ...rest] = argv;
-  const args: Partial<Args> & { lang: Lang; langSet: boolean; json: boolean; text: boolean } = {
+  const args: Partial<Args> & {
+    lang: Lang;
+    langSet: boolean;
+    json: boolean;
+    text: boolean;
+    files: string[];
+  } = {
     command,
     lang: envLang,
     langSet: false,
     json: false,
     text: false,
+    files: [],
   };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -86,9 +96,9 @@ function parseArgs(argv: string[], envLang: Lang): Args {
     else if (a === "--docx") args.docx = value();
     else if (a === "--compare") args.compare = value();
     else if (a.startsWith("--")) throw new UsageError(t("cli.badOption", args.lang, { value: a }));
-    else if (!args.file) args.file = a;
-    else throw new UsageError(t("cli.badOption", args.lang, { value: a }));
+    else args.files.push(a);
   }
+  args.file = args.files[0];
   if (!["report", "validate", "template", "tidy"].includes(command) || !args.file)
     throw new UsageError(t("cli.usage", args.lang));
   if (args.text && args.json) throw new UsageError(t("cli.textOrJson", args.lang));
@@ -337,13 +347,25 @@ export async function main(
   try {
     // `template` writes its file argument; every other command reads it.
     if (args.command === "template") return await runTemplate(args.file, lang, io);
-    const workbook = await readOrSay(args.file, io, lang);
-    if (!workbook) return 2;
-    const analysis = analyze(workbook);
+    if (args.command === "tidy") {
+      const workbook = await readOrSay(args.file, io, lang);
+      if (!workbook) return 2;
+      const analysis = analyze(workbook);
+      if (!preferred) lang = workbookLang(analysis.sheets) ?? lang;
+      return await runTidy(args.file, workbook, analysis, args.out, lang, io);
+    }
+    const loaded = await loadInputs(
+      args.files,
+      [args.out, args.docx].filter((f): f is string => Boolean(f)),
+      (file) => readOrSay(file, io, lang),
+      (line) => io.err(line),
+      (e, file) => readFailure(e, file, lang),
+      lang
+    );
+    if (!loaded) return 2;
+    const { analysis, district } = loaded;
     // With no --lang and no locale preference, speak the workbook's language (English headers → English).
     if (!preferred) lang = workbookLang(analysis.sheets) ?? lang;
-    if (args.command === "tidy")
-      return await runTidy(args.file, workbook, analysis, args.out, lang, io);
     if (!analysis.sheets.some((s) => s.kind)) {
       if (args.json && args.command === "validate")
         io.out(
@@ -421,14 +443,34 @@ export async function main(
       await fs.writeFile(args.docx, await draftDocx(draft));
       io.err(t("cli.written", lang, { file: args.docx }));
     }
+    const districtText = () =>
+      district
+        ? districtTables(district, period, lang)
+            .map((tb) =>
+              [
+                "",
+                "",
+                `■ ${tb.title}`,
+                tb.rows.length > 0
+                  ? textTable(tb.header, tb.rows, tb.numeric)
+                  : t("district.allReported", lang),
+              ].join("\n")
+            )
+            .join("\n") + `\n${t("district.note", lang)}`
+        : "";
     io.out(
       args.json
-        ? JSON.stringify(reportJson(analysis, metrics, lang, comparison))
+        ? JSON.stringify({
+            ...reportJson(analysis, metrics, lang, comparison),
+            ...(district ? districtJson(district, period) : {}),
+          })
         : draft && args.text
           ? draftText(draft)
-          : reportText(analysis, metrics, lang, args.file)
+          : reportText(analysis, metrics, lang, district ? args.files.join(" ") : args.file) +
+            districtText()
     );
-    return 0;
+    // A file that could not be read leaves the district's figures short: say so by the exit code.
+    return loaded.failed > 0 ? 1 : 0;
   } catch (e) {
     // Last resort: one line, no stack trace.
     io.err(

@@ -29,7 +29,7 @@ import { columnLetter } from "../core/text";
 import type { Issue, Lang, Metrics, Rate } from "../core/types";
 import { ReadError, readWorkbookFile } from "./read";
 import { runTemplate, runTidy } from "./standard";
-import { renderWorkbook } from "./write-xlsx";
+import { summaryXlsx } from "../xlsx/summary";
 import { districtJson, districtTables, loadInputs } from "./district";
 
 export interface Io {
@@ -435,7 +435,7 @@ export async function main(
     }
 
     if (args.out) {
-      await renderWorkbook(buildReport(metrics, { lang })).xlsx.writeFile(args.out);
+      await fs.writeFile(args.out, await summaryXlsx(buildReport(metrics, { lang })));
       io.err(t("cli.written", lang, { file: args.out }));
     }
     const draft = args.text || args.docx ? buildDraft(metrics, { lang, comparison }) : null;

@@ -1,13 +1,14 @@
 /**
  * Draws a report spec into an .xlsx workbook with ExcelJS: the same tables,
- * formats and totals the add-in writes inside Excel. (ExcelJS cannot write
- * charts; the Excel door draws them natively.)
+ * formats and totals the add-in writes inside Excel, where the Excel door puts them
+ * (src/xlsx/charts/layout.ts). ExcelJS cannot write charts: src/xlsx/summary.ts adds them.
  */
 import ExcelJS from "exceljs";
 import { t } from "../core/i18n";
 import { cleanSheetName } from "../core/text";
 import { NUMBER_FORMATS } from "../core/report";
 import type { ReportCell, ReportSpec } from "../core/types";
+import { layoutSections } from "../xlsx/charts/layout";
 
 const FONT = { name: "Calibri", size: 11 };
 
@@ -26,7 +27,10 @@ export function renderWorkbook(spec: ReportSpec): ExcelJS.Workbook {
   wb.creator = "CEDU";
   const na = t("report.na", spec.lang);
   for (const sheet of spec.sheets) {
-    const ws = wb.addWorksheet(cleanSheetName(sheet.name));
+    // Printed (or turned into PDF) one page wide, landscape: each chart stays beside its table.
+    const ws = wb.addWorksheet(cleanSheetName(sheet.name), {
+      pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
     const widths: number[] = [];
     const widen = (c: number, text: string) => {
       let w = 0;
@@ -35,8 +39,9 @@ export function renderWorkbook(spec: ReportSpec): ExcelJS.Workbook {
     };
     ws.getCell(1, 1).value = sheet.title;
     ws.getCell(1, 1).font = { ...FONT, size: 14, bold: true };
-    let row = 3;
-    for (const section of sheet.sections) {
+    const layout = layoutSections(sheet);
+    sheet.sections.forEach((section, s) => {
+      let row = layout[s].top + 1;
       const tb = section.table;
       ws.getCell(row, 1).value = tb.title;
       ws.getCell(row, 1).font = { ...FONT, size: 12, bold: true };
@@ -63,8 +68,7 @@ export function renderWorkbook(spec: ReportSpec): ExcelJS.Workbook {
       });
       ws.getCell(row, 1).value = tb.note;
       ws.getCell(row, 1).font = { ...FONT, italic: true, color: { argb: "FF616161" } };
-      row += 2;
-    }
+    });
     widths.forEach((w, c) => {
       ws.getColumn(c + 1).width = w;
     });

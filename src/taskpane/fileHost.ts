@@ -90,17 +90,15 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       return workbook;
     },
     async generate(spec: ReportSpec, purpose: Purpose = "summary") {
-      const { renderWorkbook } = await import(
-        /* webpackChunkName: "exceljs" */ "../cli/write-xlsx"
-      );
-      const buffer = await renderWorkbook(spec).xlsx.writeBuffer();
+      const { summaryXlsx } = await import(/* webpackChunkName: "exceljs" */ "../xlsx/summary");
+      const buffer = await summaryXlsx(spec);
       const sheetName = spec.sheets[0]?.name ?? "CEDU";
       const base = (name ?? "CEDU").replace(/\.xlsx$/i, "");
       const fileName = safeFileName(
         `${base}-${sheetName}-${spec.period.from}_${spec.period.to}.xlsx`
       );
       outputs.set(purpose, {
-        blob: new Blob([buffer as ArrayBuffer], { type: XLSX_TYPE }),
+        blob: new Blob([buffer as BlobPart], { type: XLSX_TYPE }),
         fileName,
       });
       return { sheetName };

@@ -17,6 +17,7 @@ import { allIssues, analyze, buildReport, figures, rateValue } from "../../src/c
 import type { Lang } from "../../src/core/types";
 import { countBySeverity } from "../../src/taskpane/model";
 import { readXlsx } from "../helpers/readXlsx";
+import { readCharts } from "../helpers/xlsxCharts";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PAGE = path.join(ROOT, "dist", "cedu-offline.html");
@@ -152,6 +153,13 @@ maybe("the offline page, from the disk, with no network", () => {
         await summary.xlsx.readFile((await download.path())!);
         expect(summary.worksheets.map((w) => w.name)).toEqual(
           buildReport(metrics, { lang }).sheets.map((s) => s.name)
+        );
+        // The download carries the native charts the add-in draws in Excel.
+        const charts = await readCharts(fs.readFileSync((await download.path())!));
+        expect(charts[0].charts.map((c) => c.title)).toEqual(
+          buildReport(metrics, { lang })
+            .sheets[0].sections.filter((s) => s.chart && s.table.rows.length > 0)
+            .map((s) => s.chart!.title)
         );
 
         expect(errors).toEqual([]);

@@ -98,9 +98,9 @@ function moduleRules(transpileOnly) {
       },
     },
     {
-      // ExcelJS's browser build (lazy chunk of the task pane outside Excel): drop its one
-      // `new Function(string)` (a setImmediate polyfill branch), forbidden by the CSP anyway.
-      test: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+      // ExcelJS's browser build (lazy chunk of the task pane outside Excel) and the setImmediate
+      // polyfill JSZip requires: drop their `new Function(string)` branch, forbidden by the CSP anyway.
+      test: /[\\/]node_modules[\\/](exceljs[\\/]dist[\\/]exceljs(\.min)?|setimmediate[\\/]setImmediate)\.js$/,
       use: path.resolve(__dirname, "scripts/webpack/no-string-timer-loader.js"),
     },
   ];

@@ -100,7 +100,7 @@ function moduleRules(transpileOnly) {
     {
       // ExcelJS's browser build (lazy chunk of the task pane outside Excel) and the setImmediate
       // polyfill JSZip requires: drop their `new Function(string)` branch, forbidden by the CSP anyway.
-      test: /[\\/]node_modules[\\/](exceljs[\\/]dist[\\/]exceljs(\.min)?|setimmediate[\\/]setImmediate)\.js$/,
+      test: /[\\/]node_modules[\\/](exceljs[\\/]dist[\\/]exceljs(\.min)?|jszip[\\/]dist[\\/]jszip(\.min)?|setimmediate[\\/]setImmediate)\.js$/,
       use: path.resolve(__dirname, "scripts/webpack/no-string-timer-loader.js"),
     },
   ];

@@ -394,7 +394,6 @@ describe("cache: one parse per source per change", () => {
     // Excel hands each invocation its own copy of the range: give some formulas fresh copies.
     const copies = [big, big.map((r) => [...r]), big.map((r) => [...r])];
     const communities = [null, ...POPULATION.map((p) => p[0])];
-    const started = Date.now();
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         F.participants(
@@ -406,13 +405,11 @@ describe("cache: one parse per source per change", () => {
         )
       )
     );
-    const elapsed = Date.now() - started;
     expect(stats.parses).toBe(1);
     expect(stats.hits).toBe(199);
     expect(stats.fingerprints).toBe(3);
     results.forEach((r, i) => expect(r).toBe(results[i % communities.length]));
     expect(results[0]).toBeGreaterThan(results[1]);
-    expect(elapsed).toBeLessThan(60_000);
     // A recalculation of the same formulas (volatile) parses nothing and computes no new figures.
     const figuresBefore = stats.figures;
     await Promise.all(

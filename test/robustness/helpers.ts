@@ -7,20 +7,18 @@ export interface Run {
   code: number;
   out: string;
   err: string;
-  ms: number;
 }
 
 /** Runs `cedu …` in-process with the given language; stdout and stderr as text. */
 export async function runCli(args: string[], lang = "en-US"): Promise<Run> {
   let out = "";
   let err = "";
-  const start = Date.now();
   const code = await main(
     args,
     { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) },
     { CEDU_LANG: lang }
   );
-  return { code, out, err, ms: Date.now() - start };
+  return { code, out, err };
 }
 
 /** Lines of stderr, without the trailing empty one. */

@@ -11,6 +11,7 @@ import {
   installExcel,
   utf8Bytes,
 } from "./fakeExcel";
+import { invokeCustomFunction, xlError, type Metadata } from "./fake/customFunctions";
 
 function workbook(...names: string[]): FakeState {
   const state = new FakeState();
@@ -310,5 +311,48 @@ describe("A.8 events (Work with events using the Excel JavaScript API)", () => {
     reg.remove();
     await ctx.sync();
     expect(state.handlerCount("changed")).toBe(0);
+  });
+});
+
+describe("A.6 error cells in custom-function ranges (Handle and return errors from your custom function)", () => {
+  const meta = (allow: boolean): Metadata => ({
+    ...(allow ? { allowErrorForDataTypeAny: true } : {}),
+    functions: [
+      {
+        id: "COUNTROWS",
+        name: "COUNTROWS",
+        parameters: [{ name: "range", type: "any", dimensionality: "matrix" }],
+      },
+      { id: "TWICE", name: "TWICE", parameters: [{ name: "n", type: "number" }] },
+    ],
+  });
+  const range = [["a"], [xlError("#N/A")], ["c"]];
+
+  test("without allowErrorForDataTypeAny the function is never called: the cell shows the error", async () => {
+    const fn = jest.fn((r: unknown[][]) => r.length);
+    expect(await invokeCustomFunction(meta(false), "COUNTROWS", fn, [range])).toEqual({
+      called: false,
+      shows: "#N/A",
+    });
+    expect(fn).not.toHaveBeenCalled();
+  });
+
+  test("with it the function runs and the error arrives as an error object, not as text", async () => {
+    const fn = jest.fn((r: unknown[][]) => r.length);
+    expect(await invokeCustomFunction(meta(true), "COUNTROWS", fn, [range])).toEqual({
+      called: true,
+      value: 3,
+    });
+    const cell = fn.mock.calls[0][0][1][0];
+    expect(typeof cell).toBe("object");
+    expect(cell).toMatchObject({ code: "#N/A" });
+  });
+
+  test("a number parameter never takes an error, flag or not", async () => {
+    const fn = jest.fn((n: number) => 2 * n);
+    expect(await invokeCustomFunction(meta(true), "TWICE", fn, [xlError("#DIV/0!")])).toEqual({
+      called: false,
+      shows: "#DIV/0!",
+    });
   });
 });

@@ -23,6 +23,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const FunctionsLocalizationPlugin = require("./scripts/webpack/functions-localization-plugin");
+const FunctionsMetadataOptionsPlugin = require("./scripts/webpack/functions-metadata-options-plugin");
 const ManifestCheckPlugin = require("./scripts/webpack/manifest-check-plugin");
 const InlinePagePlugin = require("./scripts/webpack/inline-page-plugin");
 
@@ -189,6 +190,8 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: FUNCTIONS_SOURCE,
       }),
+      // Range arguments may hold error cells (#N/A of a failed lookup): see src/functions/errorCells.ts.
+      new FunctionsMetadataOptionsPlugin({ options: { allowErrorForDataTypeAny: true } }),
       new FunctionsLocalizationPlugin({
         table: "src/functions/zh-cn.json",
         output: "functions-zh-cn.json",

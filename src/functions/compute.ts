@@ -29,6 +29,7 @@ import type {
   SheetKind,
 } from "../core/types";
 import { analysisOfSources, figuresOf, type SourceSheet } from "./cache";
+import { normalizeErrorCells } from "./errorCells";
 import { fail, Failure } from "./errors";
 import { fnText, functionsLanguage } from "./messages";
 import { modelAnalysis, modelDate1904, whenModelReady } from "./model";
@@ -52,10 +53,11 @@ function givenGrid(v: unknown): Grid | null {
   if (v === null || v === undefined) return null;
   if (Array.isArray(v)) {
     if (v.length === 0) return null;
-    // The array itself when it is 2-D (the fingerprint cache keys on its identity).
-    return v.every(Array.isArray)
-      ? (v as Grid)
-      : v.map((row) => (Array.isArray(row) ? row : [row]));
+    // The array itself when it is 2-D (the fingerprint cache keys on its identity); error cells
+    // read as the file door reads them.
+    return normalizeErrorCells(
+      v.every(Array.isArray) ? (v as Grid) : v.map((row) => (Array.isArray(row) ? row : [row]))
+    );
   }
   // A single value where a range was expected: Excel normally wraps it as [[v]] already.
   return [[v]];

@@ -310,13 +310,13 @@ export function issues(
 }
 
 /**
- * Divides two numbers as a rate, for example participants out of enrolled people.
- * @customfunction RATE
+ * Divides two numbers as a ratio (named RATIO, not RATE: RATE is Excel's own interest-rate function), for example participants out of enrolled people.
+ * @customfunction RATIO
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param numerator The part, for example the number of participants.
  * @param denominator The whole, for example the number of enrolled people. Must not be 0.
  * @returns numerator / denominator; #DIV/0! when the denominator is 0.
  */
-export function rate(numerator: number, denominator: number): number {
+export function ratio(numerator: number, denominator: number): number {
   return guardedSync(() => divide(numerator, denominator));
 }

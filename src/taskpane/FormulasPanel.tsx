@@ -16,7 +16,7 @@ export const FORMULAS: readonly FormulaItem[] = [
   { formula: "=CEDU.EXCELLENCE()", description: "formula.excellence" },
   { formula: "=CEDU.COMPLETION()", description: "formula.completion" },
   { formula: "=CEDU.SUMMARY()", description: "formula.summary" },
-  { formula: "=CEDU.RATE(B2,C2)", description: "formula.rate" },
+  { formula: "=CEDU.RATIO(B2,C2)", description: "formula.rate" },
 ];
 
 const useStyles = makeStyles({

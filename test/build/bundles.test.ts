@@ -74,9 +74,9 @@ describe("custom-functions metadata", () => {
   const en = JSON.parse(readDistSafe("functions.json"));
   const zh = JSON.parse(readDistSafe("functions-zh-cn.json"));
 
-  test("functions.json declares CEDU.RATE", () => {
-    const rate = en.functions.find((f: { id: string }) => f.id === "RATE");
-    expect(rate).toMatchObject({ id: "RATE", name: "RATE", result: { type: "number" } });
+  test("functions.json declares CEDU.RATIO", () => {
+    const rate = en.functions.find((f: { id: string }) => f.id === "RATIO");
+    expect(rate).toMatchObject({ id: "RATIO", name: "RATIO", result: { type: "number" } });
     expect(rate.parameters.map((p: { name: string }) => p.name)).toEqual([
       "numerator",
       "denominator",
@@ -98,7 +98,7 @@ describe("custom-functions metadata", () => {
       })),
     });
     expect(zh.functions.map(strip)).toEqual(en.functions.map(strip));
-    const rate = zh.functions.find((f: { id: string }) => f.id === "RATE");
+    const rate = zh.functions.find((f: { id: string }) => f.id === "RATIO");
     expect(rate.name).toBe("计算比率");
     expect(rate.description).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -119,7 +119,7 @@ describe("functions.js", () => {
     expect(() => runBundles(["runtime.js", "functions.js"], {})).not.toThrow();
   });
 
-  test("registers every function of functions.json; RATE divides and reports #DIV/0!", () => {
+  test("registers every function of functions.json; RATIO divides and reports #DIV/0!", () => {
     class FakeError {
       constructor(
         public code: string,
@@ -138,7 +138,7 @@ describe("functions.js", () => {
       .sort();
     expect([...associated.keys()].sort()).toEqual(declared);
     expect(declared.length).toBeGreaterThanOrEqual(14);
-    const rate = associated.get("RATE")!;
+    const rate = associated.get("RATIO")!;
     expect(rate(3, 4)).toBe(0.75);
     expect(() => rate(1, 0)).toThrow(expect.objectContaining({ code: "#DIV/0!" }));
   });

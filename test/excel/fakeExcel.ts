@@ -678,6 +678,13 @@ export class FakeRange extends Loadable {
     this.need("formulas");
     return this.grid((r, c) => this.sheet.formulas.get(`${r},${c}`) ?? this.sheet.raw(r, c));
   }
+  /** Formulas in Excel's invariant (en-US) spelling; values that do not start with "=" are constants. */
+  set formulas(v: Cell[][]) {
+    this.values = v;
+  }
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheet, this.row + row, this.col + col, 1, 1);
+  }
   get valueTypes(): string[][] {
     this.need("valueTypes");
     return this.grid((r, c) => {
@@ -1395,6 +1402,17 @@ export class FakeContext {
       get readOnly(): boolean {
         this.need("readOnly");
         return ctx.state.readOnly;
+      }
+      /** The selection (state.selected, e.g. "名册!B2"), else A1 of the active or first sheet. */
+      getSelectedRange(): FakeRange {
+        const selected = ctx.state.selected;
+        const name = selected?.includes("!")
+          ? selected.slice(0, selected.lastIndexOf("!")).replace(/^'|'$/g, "")
+          : (ctx.state.active ?? ctx.state.sheets[0]?.name ?? "");
+        const sheet = ctx.state.sheet(name);
+        if (!sheet) throw officeError("ItemNotFound", "no selection");
+        const p = parseAddress(selected?.includes("!") ? selected : "A1");
+        return new FakeRange(ctx, sheet, p.row, p.col, p.rows, p.cols);
       }
     })(ctx);
     this.application = {

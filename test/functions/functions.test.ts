@@ -283,18 +283,18 @@ describe("figures agree with the CLI's reportJson", () => {
 });
 
 describe("error values", () => {
-  test("RATE divides, #DIV/0! for a zero denominator (no message), #VALUE! for non-numbers", () => {
-    expect(F.rate(3, 4)).toBe(0.75);
+  test("RATIO divides, #DIV/0! for a zero denominator (no message), #VALUE! for non-numbers", () => {
+    expect(F.ratio(3, 4)).toBe(0.75);
     let err: any;
     try {
-      F.rate(1, 0);
+      F.ratio(1, 0);
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(FakeCustomFunctionsError);
     expect(err.code).toBe("#DIV/0!");
     expect(err.message).toBeUndefined();
-    expect(() => F.rate("a" as any, 2)).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+    expect(() => F.ratio("a" as any, 2)).toThrow(expect.objectContaining({ code: "#VALUE!" }));
   });
 
   test("unknown community → #N/A with a message", async () => {

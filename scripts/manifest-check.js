@@ -414,6 +414,17 @@ function checkManifest(xmlText, opts = {}) {
         );
       }
     }
+    // "Configure your Office Add-in to use a shared runtime": with a shared runtime a ShowTaskpane
+    // action carries no TaskpaneId, so every button opens the one task pane of that runtime.
+    const showActions = descendants(hostNode).filter(
+      (n) => n.name === "Action" && n.attrs.type === "ShowTaskpane"
+    );
+    for (const action of showActions) {
+      if (child(action, "TaskpaneId"))
+        problem(
+          "a ShowTaskpane action has a <TaskpaneId>; the shared runtime has one task pane, opened without one"
+        );
+    }
     const page = resources.get(shared || "");
     const startPage = at(root, "DefaultSettings", "SourceLocation");
     if (page && startPage && page.defaultValue !== startPage.attrs.DefaultValue) {

@@ -2,7 +2,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
-import { detectEnvironment } from "./environment";
+import { detectEnvironment, type Environment } from "./environment";
 import { pickLocale } from "./i18n";
 import { createFileHost } from "./fileHost";
 import { createExcelHost } from "./host";
@@ -23,16 +23,22 @@ async function start(): Promise<void> {
       <Spinner size="small" label={starting} style={{ padding: "24px" }} />
     </FluentProvider>
   );
-  const { host, locale } = await detectEnvironment();
-  document.documentElement.lang = locale;
-  const door = host === "excel" ? createExcelHost() : createFileHost();
-  root.render(
-    <React.StrictMode>
-      <FluentProvider theme={webLightTheme}>
-        <App host={door} initialLang={locale} />
-      </FluentProvider>
-    </React.StrictMode>
-  );
+  const environment = await detectEnvironment();
+  const show = ({ host, locale }: Environment) => {
+    document.documentElement.lang = locale;
+    const door = host === "excel" ? createExcelHost() : createFileHost();
+    root.render(
+      <React.StrictMode>
+        <FluentProvider theme={webLightTheme}>
+          <App key={host} host={door} initialLang={locale} />
+        </FluentProvider>
+      </React.StrictMode>
+    );
+  };
+  show(environment);
+  // Office answered after the pane had started without it: this is Excel after all.
+  const late = await environment.late;
+  if (late?.host === "excel") show(late);
 }
 
 start().catch((error: unknown) => {

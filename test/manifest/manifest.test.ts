@@ -243,6 +243,15 @@ describe("each rule catches a broken manifest", () => {
     );
   });
 
+  test("a TaskpaneId on the ShowTaskpane action (a second pane beside the shared runtime's)", () => {
+    expect(SOURCE).not.toMatch(/<TaskpaneId>/);
+    const xml = mutate(
+      '<Action xsi:type="ShowTaskpane">',
+      '<Action xsi:type="ShowTaskpane">\n                    <TaskpaneId>ButtonId1</TaskpaneId>'
+    );
+    expectProblem(xml, /ShowTaskpane action has a <TaskpaneId>/);
+  });
+
   test("Runtimes not first inside Host", () => {
     const runtimes =
       '        <Runtimes>\n          <Runtime resid="Taskpane.Url" lifetime="long"/>\n        </Runtimes>\n';

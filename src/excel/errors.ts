@@ -22,6 +22,10 @@ export const EXCEL_MESSAGES: Record<Lang, Record<string, string>> = {
     "excel.workbookProtected":
       "工作簿结构受保护，无法生成汇总表。请先取消保护（审阅 → 保护工作簿）。",
     "excel.sheetProtected": "工作表“{sheet}”受保护，无法替换。请先取消保护。",
+    "excel.marksSheetProtected":
+      "工作表“{sheet}”受保护，其保护设置不允许“设置单元格格式”，因此无法标记问题单元格。请先撤消工作表保护（审阅 → 撤消工作表保护），或在保护时允许“设置单元格格式”，然后重试。",
+    "excel.accessDenied":
+      "Excel 拒绝了这项更改：某张工作表或工作簿受保护，或文件为只读。请检查保护设置后重试。",
     "excel.readOnly": "工作簿为只读，无法写入。请另存为副本后重试。",
     "excel.cellEditMode": "Excel 正在编辑单元格。请先按 Enter 或 Esc 结束编辑，再重试。",
     "excel.payloadTooLarge": "数据量超出 Excel 单次传输上限，请缩小数据范围后重试。",
@@ -39,6 +43,10 @@ export const EXCEL_MESSAGES: Record<Lang, Record<string, string>> = {
     "excel.sheetProtected":
       'Sheet "{sheet}" is protected and cannot be replaced. Unprotect it first.',
     "excel.readOnly": "The workbook is read-only. Save a copy and try again.",
+    "excel.marksSheetProtected":
+      'Sheet "{sheet}" is protected and its protection does not allow formatting cells, so its problem cells cannot be marked. Unprotect it (Review → Unprotect Sheet) or allow "Format cells" when protecting it, then try again.',
+    "excel.accessDenied":
+      "Excel refused the change: a sheet or the workbook is protected, or the file is read-only. Check the protection and try again.",
     "excel.cellEditMode": "Excel is editing a cell. Press Enter or Esc, then try again.",
     "excel.payloadTooLarge":
       "The data exceeds what Excel can transfer at once. Narrow it down and try again.",
@@ -74,7 +82,9 @@ export function toCeduError(error: unknown): CeduExcelError {
     case "RangeExceedsLimit":
       return new CeduExcelError("excel.payloadTooLarge");
     case "AccessDenied":
-      return new CeduExcelError("excel.readOnly");
+      // Protection or a read-only file: the checks before each write name the sheet; this is
+      // what is left when Excel refuses anyway.
+      return new CeduExcelError("excel.accessDenied");
     default:
       return new CeduExcelError("excel.failed", {
         detail: error instanceof Error ? error.message : String(error),

@@ -10,12 +10,21 @@
  * a note with the issue's message; "Clear marks" deletes exactly those notes, and only while they
  * still hold CEDU's text (a note the user rewrote is theirs now).
  *
- * Syncs: markIssues 3 (stored marks + sheets; previous fills and existing notes; fills, notes and
- * setting), clearMarks 3 (stored marks; which sheets still exist; restore and setting), 4 when CEDU
- * added notes (their current text is checked before they are deleted). Addresses are grouped into getRanges calls of at most MAX_ADDRESSES_PER_CALL, all
+ * Before anything is changed, each sheet's protection is checked: a sheet whose protection does
+ * not allow formatting cells is named in the error (nothing is marked); one that allows formatting
+ * but not editing objects gets fills without notes. A cell holding a threaded comment gets no note
+ * (Excel refuses a note there). The record of previous fills is queued before the fills, in the
+ * same batch, so a batch that stops part-way never leaves a fill without its record; each record
+ * names the sheet by id as well, so Clear marks finds a sheet the user renamed.
+ *
+ * Syncs: markIssues 3 (stored marks, sheets, protection, comments; previous fills, existing notes
+ * and comment locations; setting, fills and notes), clearMarks 3 (stored marks; which sheets still
+ * exist; restore and setting), 4 when CEDU added notes (their current text is checked before they
+ * are deleted). Addresses are grouped into getRanges calls of at most MAX_ADDRESSES_PER_CALL, all
  * queued in the same batch.
  */
 import { format } from "../core/i18n";
+import { CeduExcelError } from "./errors";
 import type { Issue, Lang, Severity } from "../core/types";
 import { a1, supportsExcelApi } from "./support";
 import { parseJson } from "./tags";
@@ -31,6 +40,8 @@ export const MARK_FILL: Record<Exclude<Severity, "info">, string> = {
 
 export interface StoredMark {
   sheet: string;
+  /** The worksheet's id (stable across renames); absent in records written before ids were kept. */
+  sheetId?: string;
   address: string;
   /** "#RRGGBB", or null when the cell had no fill. */
   previousFill: string | null;
@@ -58,6 +69,16 @@ function storedMarks(setting: Excel.Setting): StoredMark[] {
   return Array.isArray(list)
     ? (list as StoredMark[]).filter((m) => m && typeof m.sheet === "string")
     : [];
+}
+
+/** "'My sheet'!B2" / "名册!B2" → the key markIssues uses for a cell: sheet name, NUL, address. */
+function cellKey(address: string): string {
+  const bang = address.lastIndexOf("!");
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  return `${sheet}\u0000${address.slice(bang + 1).replace(/\$/g, "")}`;
 }
 
 interface CellMark {
@@ -100,19 +121,37 @@ export async function markIssues(
 ): Promise<{ marked: number; unmarked: number }> {
   const { cells, over } = cellsToMark(issues);
   const sheetNames = [...new Set(cells.map((c) => c.sheet))];
+  const useNotes = supportsExcelApi("1.18");
+  // Threaded comments (ExcelApi 1.10) are only looked for where notes could be added.
+  const useComments = useNotes && supportsExcelApi("1.10");
 
-  // Sync 1: stored marks and which sheets exist.
+  // Sync 1: stored marks, which sheets exist, their id and protection, the threaded comments.
   const setting = loadMarks(context);
   const sheets = new Map(
     sheetNames.map((name) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-      sheet.load("name"); // any load; isNullObject is known after the sync
+      sheet.load("id,name,protection/protected,protection/options");
       return [name, sheet] as const;
     })
   );
+  const comments = useComments ? context.workbook.comments : null;
+  comments?.load("items");
   await context.sync();
 
-  // Sync 2: previous fills, only on sheets that exist (no method calls on a null object).
+  const existing = sheetNames.filter((name) => !sheets.get(name)!.isNullObject);
+  for (const name of existing) {
+    const { protection } = sheets.get(name)!;
+    if (protection.protected && !protection.options.allowFormatCells)
+      throw new CeduExcelError("excel.marksSheetProtected", { sheet: name });
+  }
+  const notesAllowed = new Set(
+    existing.filter((name) => {
+      const { protection } = sheets.get(name)!;
+      return useNotes && (!protection.protected || protection.options.allowEditObjects);
+    })
+  );
+
+  // Sync 2: previous fills, existing notes and where the threaded comments are.
   const usePattern = supportsExcelApi("1.9");
   const toFill = cells.filter((c) => !sheets.get(c.sheet)!.isNullObject);
   const fills = toFill.map((c) => {
@@ -120,16 +159,20 @@ export async function markIssues(
     fill.load(usePattern ? "color,pattern" : "color");
     return fill;
   });
-  const useNotes = supportsExcelApi("1.18");
-  const notes = useNotes
-    ? toFill.map((c) => {
-        const note = sheets.get(c.sheet)!.notes.getItemOrNullObject(c.address);
-        note.load("content");
-        return note;
-      })
-    : [];
+  const notes = toFill.map((c) => {
+    if (!notesAllowed.has(c.sheet)) return null;
+    const note = sheets.get(c.sheet)!.notes.getItemOrNullObject(c.address);
+    note.load("content");
+    return note;
+  });
+  const commentCells = (comments?.items ?? []).map((comment) => {
+    const location = comment.getLocation();
+    location.load("address");
+    return location;
+  });
   await context.sync();
 
+  const commented = new Set(commentCells.map((location) => cellKey(location.address)));
   const marks = storedMarks(setting);
   const known = new Set(marks.map((m) => `${m.sheet}\u0000${m.address}`));
   const newNotes: { sheet: string; address: string; text: string }[] = [];
@@ -141,21 +184,24 @@ export async function markIssues(
     const none = (usePattern && fill.pattern === "None") || !fill.color;
     const mark: StoredMark = {
       sheet: c.sheet,
+      sheetId: sheets.get(c.sheet)!.id,
       address: c.address,
       previousFill: none ? null : fill.color,
     };
-    // A note only where the cell has none: the user's own notes are never replaced.
-    if (useNotes && notes[i].isNullObject) {
+    // A note only where the cell has none and no threaded comment: the user's own are kept.
+    const note = notes[i];
+    if (note && note.isNullObject && !commented.has(key)) {
       mark.note = `${NOTE_PREFIX}${format(c.issue.message, lang)}`;
       newNotes.push({ sheet: c.sheet, address: c.address, text: mark.note });
     }
     marks.push(mark);
   });
 
-  // Sync 3: fills (one getRanges per sheet, severity and chunk of addresses) + the setting.
-  for (const name of sheetNames) {
+  // Sync 3: the record first, then the fills (one getRanges per sheet, severity and chunk of
+  // addresses) and the notes: a batch that stops part-way leaves no fill without its record.
+  context.workbook.settings.add(MARKS_KEY, JSON.stringify(marks));
+  for (const name of existing) {
     const sheet = sheets.get(name)!;
-    if (sheet.isNullObject) continue;
     for (const severity of ["error", "warning"] as const) {
       const addresses = toFill
         .filter((c) => c.sheet === name && c.severity === severity)
@@ -169,7 +215,6 @@ export async function markIssues(
     const sheet = sheets.get(n.sheet)!;
     sheet.notes.add(sheet.getRange(n.address), n.text);
   }
-  context.workbook.settings.add(MARKS_KEY, JSON.stringify(marks));
   await context.sync();
   return { marked: toFill.length, unmarked: over };
 }
@@ -181,20 +226,30 @@ export async function clearMarks(context: Excel.RequestContext): Promise<{ resto
   const marks = storedMarks(setting);
   if (marks.length === 0) return { restored: 0 };
 
-  // Sync 2: which sheets still exist (a deleted or renamed sheet has nothing to restore).
-  const names = [...new Set(marks.map((m) => m.sheet))];
+  // Sync 2: which sheets still exist, found by id (a renamed sheet keeps its marks) or, for
+  // records without one, by name; a deleted sheet has nothing to restore.
+  const sheetKey = (m: StoredMark) => m.sheetId ?? m.sheet;
+  const names = [...new Set(marks.map(sheetKey))];
   const sheets = new Map(
-    names.map((name) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-      sheet.load("name"); // any load; isNullObject is known after the sync
-      return [name, sheet] as const;
+    names.map((key) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(key);
+      sheet.load("name,protection/protected,protection/options");
+      return [key, sheet] as const;
     })
   );
   const useNotes = supportsExcelApi("1.18");
   const ourNotes = marks
     .filter((m) => m.note !== undefined && useNotes)
-    .map((m) => ({ mark: m, sheet: sheets.get(m.sheet)! }));
+    .map((m) => ({ mark: m, sheet: sheets.get(sheetKey(m))! }));
   await context.sync();
+  for (const sheet of sheets.values()) {
+    if (
+      !sheet.isNullObject &&
+      sheet.protection.protected &&
+      !sheet.protection.options.allowFormatCells
+    )
+      throw new CeduExcelError("excel.marksSheetProtected", { sheet: sheet.name });
+  }
 
   // Sync 3 (still part of the same batch of checks): the notes we added, where the sheet still exists.
   const probes = ourNotes
@@ -211,11 +266,11 @@ export async function clearMarks(context: Excel.RequestContext): Promise<{ resto
     if (!p.note.isNullObject && p.note.content === p.mark.note) p.note.delete();
   }
   let restored = 0;
-  for (const name of names) {
-    const sheet = sheets.get(name)!;
+  for (const key of names) {
+    const sheet = sheets.get(key)!;
     if (sheet.isNullObject) continue;
     const byFill = new Map<string | null, string[]>();
-    for (const m of marks.filter((x) => x.sheet === name)) {
+    for (const m of marks.filter((x) => sheetKey(x) === key)) {
       byFill.set(m.previousFill, [...(byFill.get(m.previousFill) ?? []), m.address]);
       restored++;
     }

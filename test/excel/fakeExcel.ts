@@ -1139,6 +1139,17 @@ export class FakeWorksheet extends Loadable {
       },
     };
   }
+  /** Paths such as "protection/protected" load the navigation property's own properties. */
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    const list = typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : [];
+    const own = list.map((p) => p.trim()).filter((p) => !p.startsWith("protection/"));
+    const protection = list
+      .map((p) => p.trim())
+      .filter((p) => p.startsWith("protection/"))
+      .map((p) => p.slice("protection/".length));
+    if (protection.length > 0) this.protection.load(protection);
+    return super.load(typeof props === "object" && !Array.isArray(props) ? props : own);
+  }
   get id(): string {
     this.need("id");
     return this.data!.id;
@@ -1403,6 +1414,35 @@ export class FakeContext {
         this.need("readOnly");
         return ctx.state.readOnly;
       }
+      /** Every threaded comment of the workbook (ExcelApi 1.10); getLocation() gives its cell. */
+      comments = Object.defineProperty(
+        itemCollection(
+          ctx,
+          () =>
+            ctx.state.sheets.flatMap((sheet) =>
+              [...sheet.comments.entries()].map(([key, content]) => ({ sheet, key, content }))
+            ),
+          (c) => c.sheet.comments.delete(c.key),
+          "comment",
+          () => ""
+        ),
+        "items",
+        {
+          get(this: Loadable) {
+            const items = Object.getOwnPropertyDescriptor(
+              Object.getPrototypeOf(this),
+              "items"
+            )!.get!.call(this) as { sheet: FakeSheetData; key: string; content: string }[];
+            return items.map((c) => ({
+              content: c.content,
+              getLocation: () => {
+                const [r, cc] = c.key.split(",").map(Number);
+                return new FakeRange(ctx, c.sheet, r, cc, 1, 1);
+              },
+            }));
+          },
+        }
+      );
       /** The selection (state.selected, e.g. "名册!B2"), else A1 of the active or first sheet. */
       getSelectedRange(): FakeRange {
         const selected = ctx.state.selected;

@@ -1,5 +1,6 @@
 import type { Issue } from "../../src/core/types";
 import { MARKS_KEY, MAX_MARKS, cellsToMark, clearMarks, markIssues } from "../../src/excel/marks";
+import { excelText } from "../../src/excel/errors";
 import { selectIssueCell } from "../../src/excel/navigate";
 import { loadSettings, saveSettings } from "../../src/excel/settings";
 import { FakeContext, FakeSheetData, FakeState, installOffice } from "./fakeExcel";
@@ -75,9 +76,9 @@ describe("marks", () => {
     await markIssues(new FakeContext(state).asExcel, issues);
     const stored = JSON.parse(state.settings.get(MARKS_KEY) as string);
     expect(stored).toEqual([
-      { sheet: "名册", address: "B2", previousFill: "#00B0F0" },
-      { sheet: "名册", address: "A3", previousFill: null },
-      { sheet: "活动", address: "C5", previousFill: null },
+      { sheet: "名册", sheetId: roster.id, address: "B2", previousFill: "#00B0F0" },
+      { sheet: "名册", sheetId: roster.id, address: "A3", previousFill: null },
+      { sheet: "活动", sheetId: other.id, address: "C5", previousFill: null },
     ]);
 
     // "Reopen": a new context over the same persisted state (settings travel with the file).
@@ -193,5 +194,83 @@ describe("notes on marked cells (ExcelApi 1.18)", () => {
     await clearMarks(new FakeContext(state).asExcel);
     expect(roster.notes.get("1,3")).toBe("checked with the learner: 2025-03-02");
     expect(roster.fills.has("1,3")).toBe(false);
+  });
+});
+
+describe("marks on the strict fake (issue 12, B.6)", () => {
+  const bad = (sheet: string, row: number, col: number): Issue => ({
+    code: "bad-date",
+    severity: "error",
+    sheet,
+    row,
+    col,
+    cell: `${sheet}!?`,
+    value: "2025-02-30",
+    message: { key: "issue.badDate", params: { field: "enrolment.enrolDate" } },
+  });
+
+  test("a sheet whose protection forbids formatting is named, and nothing is marked or recorded", async () => {
+    const state = new FakeState();
+    const roster = new FakeSheetData("名册");
+    const locked = new FakeSheetData("活动");
+    locked.protectedSheet = true;
+    state.sheets = [roster, locked];
+    await expect(
+      markIssues(new FakeContext(state).asExcel, [bad("名册", 2, 2), bad("活动", 3, 3)])
+    ).rejects.toMatchObject({ key: "excel.marksSheetProtected", params: { sheet: "活动" } });
+    expect(roster.fills.size).toBe(0);
+    expect(state.settings.has(MARKS_KEY)).toBe(false);
+    expect(excelText("excel.marksSheetProtected", "zh-CN", { sheet: "活动" })).toMatch(
+      /“活动”受保护.*设置单元格格式/
+    );
+  });
+
+  test("protection allowing formatting only: fills without notes; a threaded comment's cell gets no note", async () => {
+    const state = new FakeState();
+    const roster = new FakeSheetData("名册");
+    roster.comments.set("1,1", "王老师：请核对"); // B2
+    const locked = new FakeSheetData("活动");
+    locked.protectedSheet = true;
+    locked.protectionOptions = { allowFormatCells: true };
+    state.sheets = [roster, locked];
+    const { marked } = await markIssues(new FakeContext(state).asExcel, [
+      bad("名册", 2, 2),
+      bad("名册", 3, 2),
+      bad("活动", 3, 3),
+    ]);
+    expect(marked).toBe(3);
+    expect(locked.fills.get("2,2")).toBe("#FFC7CE");
+    expect(locked.notes.size).toBe(0);
+    expect(roster.notes.has("1,1")).toBe(false);
+    expect(roster.notes.has("2,1")).toBe(true);
+  });
+
+  test("a batch that stops part-way leaves no fill without its record: Clear marks restores them", async () => {
+    withoutNotes();
+    const state = new FakeState();
+    const a = new FakeSheetData("名册");
+    a.fills.set("1,1", "#00B0F0");
+    const b = new FakeSheetData("活动");
+    state.sheets = [a, b];
+    state.failWhen = (op) => op.kind === "fill" && op.sheet === "活动";
+    await expect(
+      markIssues(new FakeContext(state).asExcel, [bad("名册", 2, 2), bad("活动", 2, 2)])
+    ).rejects.toBeDefined();
+    expect(a.fills.get("1,1")).toBe("#FFC7CE");
+    state.failWhen = null;
+    await clearMarks(new FakeContext(state).asExcel);
+    expect(a.fills.get("1,1")).toBe("#00B0F0");
+    expect(b.fills.size).toBe(0);
+  });
+
+  test("a renamed sheet keeps its marks: Clear marks finds it by id", async () => {
+    withoutNotes();
+    const state = new FakeState();
+    const roster = new FakeSheetData("名册");
+    state.sheets = [roster];
+    await markIssues(new FakeContext(state).asExcel, [bad("名册", 2, 2)]);
+    await state.userRenameSheet("名册", "名册2025");
+    expect(await clearMarks(new FakeContext(state).asExcel)).toEqual({ restored: 1 });
+    expect(roster.fills.size).toBe(0);
   });
 });

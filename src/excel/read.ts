@@ -5,8 +5,11 @@
  *   1. the sheet list (name, visibility), the generated-sheet registry and the date system;
  *   2. each sheet's used range (address, rowCount, columnCount) and its CEDU tag;
  *   3…. row chunks of all sheets, grouped into batches whose estimated payload stays under
- *      PAYLOAD_BUDGET; one sync per batch. The count grows with the data size in bytes, never
- *      with the number of rows or cells as such.
+ *      PAYLOAD_BUDGET; one sync per batch, the merged areas riding along with the first. The count
+ *      grows with the data size in bytes, never with the number of rows or cells as such.
+ * Beyond the plan, only when Excel says so: a batch refused as too large (texts far longer than
+ * the estimate) is asked again in two halves; a sheet with more than 512 merged areas (more than
+ * Excel returns for one range) has them asked in pieces of 512 cells, MERGE_PIECES_PER_SYNC per sync.
  */
 import type { SheetInput, WorkbookInput } from "../core/types";
 import {
@@ -124,7 +127,16 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const values: unknown[][][] = candidates.map(() => []);
   const formats: string[][][] = candidates.map(() => []);
   const mergedAreas: Area[][] = candidates.map(() => []);
-  await loadBatches(context, candidates, batches, values, formats, mergedAreas);
+  const reading: Reading = {
+    context,
+    candidates,
+    values,
+    formats,
+    mergedAreas,
+    merges: supportsExcelApi("1.13") && candidates.length > 0 ? "whole" : "done",
+  };
+  await loadBatches(reading, batches);
+  if (reading.merges === "pieces") await loadMergedPieces(reading, planMergePieces(candidates));
   // A value merged over several cells counts for each of them, as the file door reads it
   // (docs/data-model.md, "Reading cells": a community merged down several roster rows belongs to each row).
   candidates.forEach((c, i) => fillMergedAreas(values[i], c.origin, mergedAreas[i]));
@@ -147,24 +159,61 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   return { sheets: ordered, date1904: date1904() };
 }
 
+interface Reading {
+  context: Excel.RequestContext;
+  candidates: readonly Candidate[];
+  values: unknown[][][];
+  formats: string[][][];
+  mergedAreas: Area[][];
+  /**
+   * Merged areas: "whole" = still to ask for each used range (riding along with the next batch),
+   * "pieces" = a whole range held more than Excel returns (512 areas), so ask in pieces after the
+   * values; "done".
+   */
+  merges: "whole" | "pieces" | "done";
+}
+
+/** Excel on the web refused the request or the response as too large. */
+export function isPayloadError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+}
+
 /**
- * Loads the chunk batches one after another: one sync per batch (not per row or cell). Written
- * as a recursive helper rather than a loop so that each sync clearly belongs to one planned
- * batch, and the office-addins "no sync in loop" rule holds.
+ * A batch cut in two: its chunks in two halves, or a single chunk's rows in two. Null when it is a
+ * single row (nothing smaller to ask for).
  */
-async function loadBatches(
-  context: Excel.RequestContext,
-  candidates: readonly Candidate[],
-  batches: readonly Chunk[][],
-  values: unknown[][][],
-  formats: string[][][],
-  mergedAreas: Area[][],
-  index = 0
-): Promise<void> {
-  if (index >= batches.length) return;
+export function splitBatch(batch: readonly Chunk[]): Chunk[][] | null {
+  if (batch.length > 1) {
+    const half = Math.ceil(batch.length / 2);
+    return [batch.slice(0, half), batch.slice(half)];
+  }
+  const [chunk] = batch;
+  if (!chunk || chunk.rows < 2) return null;
+  const top = Math.ceil(chunk.rows / 2);
+  const part = (startRow: number, rows: number): Chunk => ({
+    ...chunk,
+    startRow,
+    rows,
+    bytes: Math.round((chunk.bytes * rows) / chunk.rows),
+  });
+  return [[part(chunk.startRow, top)], [part(chunk.startRow + top, chunk.rows - top)]];
+}
+
+/**
+ * Loads the batches one after another: one sync per batch (not per row or cell). A batch Excel
+ * refuses as too large (long texts: 60 Chinese characters are 180 bytes, beyond the per-cell
+ * estimate) is cut in two and asked again, so a sheet always reads completely. Written as a
+ * recursive helper rather than a loop so that each sync clearly belongs to one batch, and the
+ * office-addins "no sync in loop" rule holds.
+ */
+async function loadBatches(reading: Reading, queue: readonly Chunk[][]): Promise<void> {
+  if (queue.length === 0) return;
+  const { context, candidates } = reading;
+  const [batch, ...rest] = queue;
   // Merged areas ride along with the first batch: no sync of their own.
   const merges =
-    index === 0 && supportsExcelApi("1.13")
+    reading.merges === "whole"
       ? candidates.map((c) => {
           const areas = c.sheet
             .getRangeByIndexes(c.origin.row, c.origin.col, c.rows, c.cols)
@@ -173,7 +222,7 @@ async function loadBatches(
           return areas;
         })
       : [];
-  const loaded = batches[index].map((chunk) => {
+  const loaded = batch.map((chunk) => {
     const c = candidates[chunk.sheet];
     const range = c.sheet.getRangeByIndexes(
       c.origin.row + chunk.startRow,
@@ -184,18 +233,103 @@ async function loadBatches(
     range.load("values,numberFormat,valueTypes");
     return { chunk, range };
   });
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    const halves = isPayloadError(error) ? splitBatch(batch) : null;
+    if (halves) return loadBatches(reading, [...halves, ...rest]);
+    // Anything else with the merged areas on board: a range holds more than Excel returns.
+    if (merges.length > 0) {
+      reading.merges = "pieces";
+      return loadBatches(reading, queue);
+    }
+    throw error;
+  }
   for (const { chunk, range } of loaded) {
-    // Chunks of a sheet are planned in row order and batches keep that order.
+    // Chunks of a sheet are planned in row order, and batches (split ones too) keep that order.
     const types = range.valueTypes;
-    range.values.forEach((row, r) => values[chunk.sheet].push(markErrors(row, types[r])));
-    for (const row of range.numberFormat) formats[chunk.sheet].push(row as string[]);
+    const into = reading.values[chunk.sheet];
+    range.values.forEach((row, r) => (into[chunk.startRow + r] = markErrors(row, types[r])));
+    range.numberFormat.forEach(
+      (row, r) => (reading.formats[chunk.sheet][chunk.startRow + r] = row as string[])
+    );
     range.untrack();
   }
-  merges.forEach((areas, i) => {
-    if (!areas.isNullObject) mergedAreas[i] = areas.areas.items.map((a) => parseA1Area(a.address));
+  if (merges.length > 0) {
+    merges.forEach((areas, i) => {
+      if (!areas.isNullObject)
+        reading.mergedAreas[i] = areas.areas.items.map((a) => parseA1Area(a.address));
+    });
+    reading.merges = "done";
+  }
+  await loadBatches(reading, rest);
+}
+
+/**
+ * Excel.Range.getMergedAreasOrNullObject fails for a range holding more than 512 merged areas. A
+ * piece of at most 512 cells cannot hold more, so asking piece by piece always succeeds.
+ */
+export const MERGED_AREAS_CAP = 512;
+/** Pieces asked per sync: about 150 bytes of request each, responses of a few addresses. */
+export const MERGE_PIECES_PER_SYNC = 2000;
+
+export interface MergePiece {
+  sheet: number;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** Each used range cut into pieces of at most MERGED_AREAS_CAP cells, in sheet order. */
+export function planMergePieces(
+  sizes: ReadonlyArray<{ origin: { row: number; col: number }; rows: number; cols: number }>
+): MergePiece[] {
+  const pieces: MergePiece[] = [];
+  sizes.forEach(({ origin, rows, cols }, sheet) => {
+    const width = Math.min(cols, MERGED_AREAS_CAP);
+    const height = Math.max(1, Math.floor(MERGED_AREAS_CAP / width));
+    for (let r = 0; r < rows; r += height)
+      for (let c = 0; c < cols; c += width)
+        pieces.push({
+          sheet,
+          row: origin.row + r,
+          col: origin.col + c,
+          rows: Math.min(height, rows - r),
+          cols: Math.min(width, cols - c),
+        });
   });
-  await loadBatches(context, candidates, batches, values, formats, mergedAreas, index + 1);
+  return pieces;
+}
+
+/** MERGE_PIECES_PER_SYNC pieces per sync; a group Excel refuses as too large is cut in two. */
+async function loadMergedPieces(reading: Reading, pieces: readonly MergePiece[]): Promise<void> {
+  if (pieces.length === 0) {
+    reading.merges = "done";
+    return;
+  }
+  const group = pieces.slice(0, MERGE_PIECES_PER_SYNC);
+  const queries = group.map((p) => {
+    const areas = reading.candidates[p.sheet].sheet
+      .getRangeByIndexes(p.row, p.col, p.rows, p.cols)
+      .getMergedAreasOrNullObject();
+    areas.load("areas/items/address");
+    return { sheet: p.sheet, areas };
+  });
+  try {
+    await reading.context.sync();
+  } catch (error) {
+    if (!isPayloadError(error) || group.length < 2) throw error;
+    const half = Math.ceil(group.length / 2);
+    await loadMergedPieces(reading, group.slice(0, half));
+    return loadMergedPieces(reading, [...group.slice(half), ...pieces.slice(group.length)]);
+  }
+  for (const q of queries) {
+    if (!q.areas.isNullObject)
+      for (const a of q.areas.areas.items)
+        reading.mergedAreas[q.sheet].push(parseA1Area(a.address));
+  }
+  await loadMergedPieces(reading, pieces.slice(group.length));
 }
 
 /**

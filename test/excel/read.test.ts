@@ -11,7 +11,20 @@ import {
 import { epochDayFromISO } from "../../src/core/cells";
 import { analyze, figures } from "../../src/core/engine";
 import { GENERATED_KEY, GENERATED_TAG } from "../../src/excel/tags";
-import { FakeContext, FakeSheetData, FakeState, installOffice } from "./fakeExcel";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { reportJson } from "../../src/cli/main";
+import { readWorkbookFile } from "../../src/cli/read";
+import {
+  FakeContext,
+  FakeSheetData,
+  FakeState,
+  PAYLOAD_LIMIT_BYTES,
+  installOffice,
+  utf8Bytes,
+} from "./fakeExcel";
 
 beforeEach(() => installOffice());
 
@@ -206,5 +219,102 @@ describe("merged cells", () => {
       ["a", "a"],
       ["c", "d"],
     ]);
+  });
+});
+
+describe("the strict fake (issue 12, B.1 and B.3)", () => {
+  /** A valid 18-digit resident ID (GB 11643 check digit). */
+  function residentId(i: number): string {
+    const birth = new Date(Date.UTC(1950, 0, 1) + (i % 15000) * 86_400_000);
+    const ymd = birth.toISOString().slice(0, 10).replace(/-/g, "");
+    const body = `110101${ymd}${String(i % 1000).padStart(3, "0")}`;
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const sum = [...body].reduce((s, d, k) => s + Number(d) * weights[k], 0);
+    return body + "10X98765432"[sum % 11];
+  }
+
+  test("a roster with 姓名/身份证号 merged down each person's rows, 5,000 merged areas: cedu report's figures", async () => {
+    const header = [
+      "姓名",
+      "身份证号",
+      "所属社区",
+      "培训项目",
+      "培训类别",
+      "报名日期",
+      "学习状态",
+      "考核结果",
+    ];
+    const communities = ["六角社区", "金阳村", "东湖社区"];
+    const rows: unknown[][] = [header];
+    const merges: { row: number; col: number; rows: number; cols: number }[] = [];
+    for (let p = 0; p < 2500; p++) {
+      const top = rows.length;
+      for (let k = 0; k < 2; k++)
+        rows.push([
+          k === 0 ? `学员${p}` : "",
+          k === 0 ? residentId(p) : "",
+          communities[p % 3],
+          k === 0 ? "智能手机使用" : "书法入门",
+          k === 0 ? "信息技术培训" : "书法绘画",
+          `2025-${String(1 + (p % 12)).padStart(2, "0")}-${String(1 + (p % 28)).padStart(2, "0")}`,
+          ["结业", "在读", ""][(p + k) % 3],
+          ["优秀", "合格", ""][(p * 2 + k) % 3],
+        ]);
+      merges.push({ row: top, col: 0, rows: 2, cols: 1 }, { row: top, col: 1, rows: 2, cols: 1 });
+    }
+    expect(merges).toHaveLength(5000);
+
+    // The same roster as a saved file, through the file door.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("学员花名册");
+    for (const row of rows) ws.addRow(row.map((v) => (v === "" ? undefined : v)));
+    for (const m of merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cedu-merged-"));
+    const file = path.join(dir, "roster.xlsx");
+    await wb.xlsx.writeFile(file);
+    let expected: unknown;
+    try {
+      const fromFile = await readWorkbookFile(file);
+      const a = analyze(fromFile);
+      expected = reportJson(a, figures(a), "zh-CN").overall;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+
+    const state = new FakeState();
+    const sheet = new FakeSheetData("学员花名册");
+    rows.forEach((row, r) => row.forEach((v, c) => v !== "" && sheet.cells.set(`${r},${c}`, v)));
+    sheet.merged = merges;
+    state.sheets = [sheet];
+    const ctx = new FakeContext(state);
+    const input = await readWorkbook(ctx.asExcel);
+    const a = analyze(input);
+    expect(reportJson(a, figures(a), "zh-CN").overall).toEqual(expected);
+    expect((expected as { participants: number }).participants).toBe(2500);
+  });
+
+  test("a sheet of long 活动内容 texts (60+ Chinese characters a cell) reads completely", async () => {
+    const text = (r: number, c: number) =>
+      `第${r}场${c}号活动：` + "社区教育居民学习活动内容记录".repeat(5);
+    const state = new FakeState();
+    state.sheets = [
+      new FakeSheetData("活动记录", "Visible", false, {
+        row: 0,
+        col: 0,
+        rows: 20_000,
+        cols: 6,
+        value: (r, c) => (c < 3 ? text(r, c) : r + c),
+      }),
+    ];
+    expect(utf8Bytes(text(1, 1))).toBeGreaterThan(200);
+    const ctx = new FakeContext(state);
+    const input = await readWorkbook(ctx.asExcel);
+    const values = input.sheets[0].values;
+    expect(values).toHaveLength(20_000);
+    expect(values[19_999][2]).toBe(text(19_999, 2));
+    expect(values[12_345][4]).toBe(12_345 + 4);
+    expect(input.sheets[0].numberFormats).toHaveLength(20_000);
+    // One batch was refused (its texts were far beyond the per-cell estimate) and asked again in halves.
+    expect(ctx.responseBytes.some((b) => b > PAYLOAD_LIMIT_BYTES)).toBe(true);
   });
 });

@@ -9,12 +9,22 @@ import { workbookLang } from "../core/detect";
 import { allIssues, analyze, figures, periodFrom, periodISO, type Analysis } from "../core/engine";
 import { format, normalizeLang, t } from "../core/i18n";
 import { rateValue } from "../core/rate";
-import { buildReport } from "../core/report";
+import {
+  buildReport,
+  jsonRows,
+  CATEGORY_TABLE,
+  COMMUNITY_TABLE,
+  ISSUES_TABLE,
+  TARGET_GROUP_TABLE,
+  type CommunityJson,
+  type GroupJson,
+  type IssueJson,
+} from "../core/report";
+
 import {
   buildDraft,
   comparisonJson,
   draftText,
-  groupsJson,
   isComparison,
   planJson,
   previousYearInData,
@@ -107,15 +117,8 @@ function parseArgs(argv: string[], envLang: Lang): Args {
 
 const num = (r: Rate) => rateValue(r);
 
-function issueJson(i: Issue, lang: Lang) {
-  return {
-    sheet: i.sheet,
-    cell: i.cell,
-    code: i.code,
-    severity: i.severity,
-    message: format(i.message, lang),
-    value: i.value,
-  };
+function issuesJson(issues: readonly Issue[], lang: Lang): IssueJson[] {
+  return jsonRows(ISSUES_TABLE, issues, lang) as unknown as IssueJson[];
 }
 
 function sheetsJson(a: Analysis, lang: Lang) {
@@ -157,18 +160,14 @@ export function reportJson(
       target: o.target,
       ...targetJson(o),
     },
-    byCommunity: m.byCommunity.map((c) => ({
-      community: c.community,
-      residents: c.residents,
-      participants: c.participants,
-      participationRate: num(c.participationRate),
-      enrolments: c.enrolments,
-      activities: c.activities,
-      attendance: c.attendance,
-      hours: c.hours,
-    })),
-    byCategory: groupsJson(m.byCategory, "category"),
-    byTargetGroup: groupsJson(m.byTargetGroup, "targetGroup"),
+    // The JSON types name what the descriptors give (test/core/report-tables.test.ts checks them).
+    byCommunity: jsonRows(COMMUNITY_TABLE, m, lang) as unknown as CommunityJson[],
+    byCategory: jsonRows(CATEGORY_TABLE, m, lang) as unknown as (GroupJson & {
+      category: string;
+    })[],
+    byTargetGroup: jsonRows(TARGET_GROUP_TABLE, m, lang) as unknown as (GroupJson & {
+      targetGroup: string;
+    })[],
     schools: {
       count: s?.count ?? 0,
       ...schoolCountsJson(m),
@@ -197,7 +196,7 @@ export function reportJson(
       headerRow,
       columns,
     })),
-    issues: allIssues(a, m).map((i) => issueJson(i, lang)),
+    issues: issuesJson(allIssues(a, m), lang),
   };
 }
 
@@ -398,8 +397,8 @@ export async function main(
 
     if (args.command === "validate") {
       if (args.json) {
-        const byCode: Record<string, ReturnType<typeof issueJson>[]> = {};
-        for (const i of issues) (byCode[i.code] ??= []).push(issueJson(i, lang));
+        const byCode: Record<string, ReturnType<typeof issuesJson>> = {};
+        for (const i of issues) (byCode[i.code] ??= []).push(...issuesJson([i], lang));
         io.out(
           JSON.stringify({
             ok: errors === 0,

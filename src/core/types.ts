@@ -337,10 +337,10 @@ export interface ChartSpec {
   title: string;
   /** Key of a table in the same sheet. */
   table: string;
-  /** Column index of the categories. */
-  categoryColumn: number;
-  /** Column indexes of the series. */
-  seriesColumns: number[];
+  /** Key of the column holding the categories (a column's key, never its position). */
+  categoryColumn: string;
+  /** Keys of the columns charted as series, in legend order. */
+  seriesColumns: string[];
   valueAxisTitle: string;
   /** Percent-formatted value axis. */
   percentAxis: boolean;

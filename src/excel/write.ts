@@ -13,7 +13,8 @@
  * half-written sheet remains.
  */
 import { epochDayFromISO, serialFromEpochDay } from "../core/cells";
-import { NUMBER_FORMATS } from "../core/report";
+import { NUMBER_FORMATS, columnIndex } from "../core/report";
+
 import type {
   ColumnFormat,
   ReportCell,
@@ -328,9 +329,11 @@ function addChart(sheet: Excel.Worksheet, block: BlockLayout): void {
     sheet.getRange(
       a1Range(withHeader ? block.headerRow : firstBody, col, n + (withHeader ? 1 : 0), 1)
     );
-  const seriesCols = spec.seriesColumns.filter((c) => c >= 0 && c < table.columns.length);
-  if (seriesCols.length === 0) return;
-  const categories = column(spec.categoryColumn, false);
+  // Charts name columns by key: a column added to a table never shifts what a chart plots.
+  const seriesCols = spec.seriesColumns.map((k) => columnIndex(table, k)).filter((c) => c >= 0);
+  const categoryCol = columnIndex(table, spec.categoryColumn);
+  if (seriesCols.length === 0 || categoryCol < 0) return;
+  const categories = column(categoryCol, false);
 
   const chart = sheet.charts.add(CHART_TYPES[spec.kind], column(seriesCols[0], true), "Columns");
   chart.title.text = spec.title;

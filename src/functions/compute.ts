@@ -11,6 +11,8 @@ import { allIssues, periodFrom, type Analysis } from "../core/engine";
 import { format, t } from "../core/i18n";
 import { findCommunity } from "../core/metrics";
 import { isDivByZero } from "../core/rate";
+import { spillRows, COMMUNITY_TABLE, ISSUES_TABLE } from "../core/report";
+
 import {
   epochDayFromYMD,
   isoFromEpochDay,
@@ -322,14 +324,12 @@ export async function schoolRate(
 
 /* ------------------------------------------------------------------ tables */
 
-/** A rate cell of a spilled table: the number, or #DIV/0! for a zero denominator. */
-function rateCell(r: Rate): number | CustomFunctions.Error {
-  return isDivByZero(r) ? new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero) : r;
-}
+/** A zero-denominator rate in a spilled table: #DIV/0!. */
+const divByZeroCell = () => new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
 
 export type TableCell = string | number | boolean | CustomFunctions.Error;
 
-/** Header row + one row per community + a total row (distinct people over the whole table). */
+/** The summary sheet's community table (core/report), spilled: header, one row per community, totals. */
 export async function summaryTable(filters: Filters, sources: Sources): Promise<TableCell[][]> {
   const lang: Lang = functionsLanguage();
   const resolved = await resolve(sources, [], {});
@@ -342,66 +342,29 @@ export async function summaryTable(filters: Filters, sources: Sources): Promise<
     fail("na", fnText("modelMissingKind", { kind: t("kind.enrolment", lang) }));
   }
   const m = metricsOf(resolved, filters);
-  const header: TableCell[] = [
-    t("col.community", lang),
-    t("col.residents", lang),
-    t("col.participants", lang),
-    t("col.participationRate", lang),
-    t("col.enrolments", lang),
-    t("col.activities", lang),
-    t("col.attendance", lang),
-    t("col.hours", lang),
-  ];
-  const rows: TableCell[][] = m.byCommunity.map((c) => [
-    c.community,
-    c.residents ?? "",
-    c.participants,
-    rateCell(c.participationRate),
-    c.enrolments,
-    c.activities,
-    c.attendance,
-    c.hours,
-  ]);
-  const o = m.overall;
-  rows.push([
-    t("report.total", lang),
-    o.residents,
-    o.participants,
-    rateCell(o.participationRate),
-    o.enrolments,
-    o.activities,
-    o.attendance,
-    o.hours,
-  ]);
-  return [header, ...rows];
+  return spillRows(COMMUNITY_TABLE, m, lang, divByZeroCell);
 }
 
 /** At most this many issue rows spill (large spills stay #BUSY!, docs/design/officejs-notes.md §7.2). */
 export const MAX_ISSUE_ROWS = 500;
 
-/** Header row + one row per issue (cell, code, severity, message); ID and phone numbers are masked by the engine. */
+/** The issue table (core/report), spilled: header and one row per issue; ID and phone numbers are masked by the engine. */
 export async function issuesTable(filters: Filters, sources: Sources): Promise<TableCell[][]> {
   const lang: Lang = functionsLanguage();
   const resolved = await resolve(sources, [], {});
   const m = metricsOf(resolved, filters, false);
   const issues = allIssues(resolved.analysis, m);
-  const header: TableCell[] = [
-    fnText("colCell"),
-    fnText("colCode"),
-    fnText("colSeverity"),
-    fnText("colMessage"),
-  ];
-  if (issues.length === 0) return [header, ["", "", "", fnText("noIssues")]];
+  if (issues.length === 0) {
+    const [header] = spillRows(ISSUES_TABLE, [], lang, divByZeroCell);
+    return [header, header.map((_, i) => (i === header.length - 1 ? fnText("noIssues") : ""))];
+  }
   const shown = issues.slice(0, MAX_ISSUE_ROWS);
-  const rows: TableCell[][] = shown.map((i) => [
-    i.cell,
-    i.code,
-    t(`severity.${i.severity}`, lang),
-    format(i.message, lang),
-  ]);
-  if (issues.length > shown.length)
-    rows.push(["", "", "", fnText("tooManyIssues", { count: issues.length - shown.length })]);
-  return [header, ...rows];
+  const rows: TableCell[][] = spillRows(ISSUES_TABLE, shown, lang, divByZeroCell);
+  if (issues.length > shown.length) {
+    const more = fnText("tooManyIssues", { count: issues.length - shown.length });
+    rows.push(rows[0].map((_, i) => (i === rows[0].length - 1 ? more : "")));
+  }
+  return rows;
 }
 
 /* ------------------------------------------------------------------ RATE */

@@ -258,7 +258,7 @@ export function schoolQualified(
 }
 
 /**
- * Table by community (spills): residents, participants, participation rate, enrolments, activities, attendance and hours, with a total row. Without ranges, uses this workbook's sheets.
+ * Table by community (spills), as on the summary sheet: residents, participants, enrolments, participation rate, target, target met, activities, attendance and hours, with a total row. Without ranges, uses this workbook's sheets.
  * @customfunction SUMMARY
  * @volatile
  * @helpurl https://cedu.example.org/addin/README#custom-functions
@@ -286,7 +286,7 @@ export function summary(
 }
 
 /**
- * Data problems found in the sheets (spills): cell, code, severity and message, most severe first. ID and phone numbers are masked. Without ranges, checks this workbook's sheets.
+ * Data problems found in the sheets (spills): severity, sheet, cell, kind, value and message, most severe first. ID and phone numbers are masked. Without ranges, checks this workbook's sheets.
  * @customfunction ISSUES
  * @volatile
  * @helpurl https://cedu.example.org/addin/README#custom-functions

@@ -4,6 +4,8 @@
  */
 import { format, periodFrom, periodISO, rateValue, type Analysis } from "../core";
 import type { Issue, IssueCode, Lang, Period, Rate, ReportSpec, Severity } from "../core/types";
+import { reportTable, ISSUES_TABLE } from "../core/report";
+
 import { CeduExcelError, excelText } from "../excel/errors";
 import { PaneError } from "./host";
 import { ui } from "./strings";
@@ -98,26 +100,10 @@ export function issuesSpec(issues: readonly Issue[], period: Period, lang: Lang)
           {
             key: "overview",
             chart: null,
-            table: {
-              key: "issues",
+            table: reportTable(ISSUES_TABLE, issues, lang, {
               title,
-              columns: [
-                { key: "severity", header: ui("check.colSeverity", lang), format: "text" },
-                { key: "cell", header: ui("check.colCell", lang), format: "text" },
-                { key: "code", header: ui("check.colCode", lang), format: "text" },
-                { key: "value", header: ui("check.colValue", lang), format: "text" },
-                { key: "message", header: ui("check.colMessage", lang), format: "text" },
-              ],
-              rows: issues.map((i) => [
-                severityLabel(i.severity, lang),
-                i.cell,
-                ui(`code.${i.code}`, lang),
-                i.value,
-                format(i.message, lang),
-              ]),
-              totals: null,
               note: ui("check.total", lang, { count: issues.length }),
-            },
+            }),
           },
         ],
       },

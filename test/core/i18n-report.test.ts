@@ -120,7 +120,7 @@ describe("report spec", () => {
     expect(community?.table.totals?.[5]).toBeCloseTo(17 / 30, 12);
     expect(community?.chart).toMatchObject({
       kind: "columnClustered",
-      seriesColumns: [4, 5],
+      seriesColumns: ["participationRate", "target"],
       percentAxis: true,
       rowCount: 2,
     });

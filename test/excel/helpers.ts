@@ -34,8 +34,8 @@ export function section(
           kind: "columnClustered",
           title: "参与率",
           table: key,
-          categoryColumn: 0,
-          seriesColumns: [2, 1],
+          categoryColumn: "community",
+          seriesColumns: ["rate", "participants"],
           valueAxisTitle: "参与率",
           percentAxis: true,
         }

@@ -8,6 +8,7 @@ import { FakeCustomFunctionsError } from "./customFunctionsGlobal";
 import { reportJson } from "../../src/cli/main";
 import { analyze, figures, periodFrom, type Analysis } from "../../src/core/engine";
 import { epochDayFromISO } from "../../src/core/cells";
+import { t, type MessageKey } from "../../src/core/i18n";
 import type { WorkbookInput } from "../../src/core/types";
 import { clearAnalyses, fingerprint, resetStats, stats } from "../../src/functions/cache";
 import { MAX_ISSUE_ROWS } from "../../src/functions/compute";
@@ -181,13 +182,16 @@ describe("figures agree with the CLI's reportJson", () => {
   });
 
   test("SUMMARY spills byCommunity with a header and a total row", async () => {
+    // Column for column the summary sheet's community table (test/core/report-tables.test.ts).
     const table = await F.summary(N, N, N, N, roster, population, activities);
     expect(table[0]).toEqual([
       "社区",
       "常住人口(人)",
       "参与人数(人)",
-      "参与率",
       "报名人次(人次)",
+      "参与率",
+      "目标参与率",
+      "是否达标",
       "活动场次(场)",
       "活动参与(人次)",
       "课时",
@@ -198,10 +202,10 @@ describe("figures agree with the CLI's reportJson", () => {
       const row = body[i];
       expect(row[0]).toBe(c.community);
       expect(row[1]).toBe(c.residents ?? "");
-      expect(row[2]).toBe(c.participants);
-      if (c.participationRate === null) expect(row[3]).toMatchObject({ code: "#DIV/0!" });
-      else expect(row[3]).toBeCloseTo(c.participationRate, 12);
-      expect(row.slice(4)).toEqual([c.enrolments, c.activities, c.attendance, c.hours]);
+      expect(row.slice(2, 4)).toEqual([c.participants, c.enrolments]);
+      if (c.participationRate === null) expect(row[4]).toMatchObject({ code: "#DIV/0!" });
+      else expect(row[4]).toBeCloseTo(c.participationRate, 12);
+      expect(row.slice(7)).toEqual([c.activities, c.attendance, c.hours]);
     });
     const total = table[table.length - 1];
     const o = json.overall;
@@ -209,14 +213,16 @@ describe("figures agree with the CLI's reportJson", () => {
       "合计",
       o.residents,
       o.participants,
-      o.participationRate,
       o.enrolments,
+      o.participationRate,
+      o.target,
+      o.targetMet ? "达标" : "未达标",
       o.activities,
       o.attendance,
       o.hours,
     ]);
     // Rates are numbers, not text.
-    expect(typeof body[0][3]).toBe("number");
+    expect(typeof body[0][4]).toBe("number");
   });
 
   test("SUMMARY for one community has that row and its total", async () => {
@@ -225,29 +231,30 @@ describe("figures agree with the CLI's reportJson", () => {
     expect(table[1][0]).toBe("金阳村");
   });
 
-  test("ISSUES spills the CLI's issues (cell, code, severity, message)", async () => {
+  test("ISSUES spills the CLI's issues (severity, sheet, cell, kind, value, message)", async () => {
     const table = await F.issues(N, N, roster, population, activities, schools);
-    expect(table[0]).toEqual(["单元格", "问题代码", "级别", "说明"]);
+    expect(table[0]).toEqual(["级别", "工作表", "单元格", "问题类型", "单元格内容", "说明"]);
     const rows = table.slice(1);
     const severity: Record<string, string> = { error: "错误", warning: "警告", info: "提示" };
     const strip = (cell: string) => cell.replace(/^.*!/, "");
+    const kind = (code: string) => t(`code.${code}` as MessageKey, "zh-CN");
     const expected = json.issues
-      .map((i) => [strip(i.cell), i.code, severity[i.severity], i.message].join(" | "))
+      .map((i) => [severity[i.severity], strip(i.cell), kind(i.code), i.message].join(" | "))
       .sort();
-    const actual = rows.map((r) => [strip(String(r[0])), r[1], r[2], r[3]].join(" | ")).sort();
+    const actual = rows.map((r) => [r[0], strip(String(r[2])), r[3], r[5]].join(" | ")).sort();
     expect(actual).toEqual(expected);
     expect(json.issues.map((i) => i.code)).toEqual(
       expect.arrayContaining(["bad-date", "missing-required", "unknown-community", "out-of-period"])
     );
     // Cells name the role of the range: 花名册!E93.
-    expect(rows.find((r) => r[1] === "bad-date")![0]).toMatch(/^花名册!E\d+$/);
+    expect(rows.find((r) => r[3] === kind("bad-date"))![2]).toMatch(/^花名册!E\d+$/);
   });
 
   test("ISSUES without any issue says so", async () => {
     const table = await F.issues(N, N, N, population);
     expect(table).toEqual([
-      ["单元格", "问题代码", "级别", "说明"],
-      ["", "", "", "没有发现问题"],
+      ["级别", "工作表", "单元格", "问题类型", "单元格内容", "说明"],
+      ["", "", "", "", "", "没有发现问题"],
     ]);
   });
 
@@ -266,7 +273,7 @@ describe("figures agree with the CLI's reportJson", () => {
     ];
     const table = await F.issues(N, N, bad);
     expect(table).toHaveLength(MAX_ISSUE_ROWS + 2);
-    expect(String(table[table.length - 1][3])).toMatch(/^另有 \d+ 条问题未列出/);
+    expect(String(table[table.length - 1][5])).toMatch(/^另有 \d+ 条问题未列出/);
   });
 
   test("English headers and messages when Office is in English", async () => {

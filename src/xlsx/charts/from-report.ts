@@ -3,7 +3,8 @@
  * categories, axis and legend that the Excel door draws with `sheet.charts.add` (src/excel/write.ts),
  * pointing at the cells where the writer put the table.
  */
-import type { ReportCell, ReportSection, ReportTable } from "../../core/types";
+import { columnIndex } from "../../core/report";
+import type { ReportCell, ReportSection } from "../../core/types";
 import type { CellPosition, ChartSeries, XlsxChart } from "./types";
 
 /** Where the writer put a section's table, and the cells its chart covers. */
@@ -13,12 +14,6 @@ export interface SectionPlacement {
   firstCol: number;
   chartFrom: CellPosition;
   chartTo: CellPosition;
-}
-
-/** A chart names a column by its key (or, in older specs, by its index). */
-function columnIndex(table: ReportTable, ref: number | string): number {
-  const i = typeof ref === "number" ? ref : table.columns.findIndex((c) => c.key === ref);
-  return i >= 0 && i < table.columns.length ? i : -1;
 }
 
 const categoryText = (cell: ReportCell | undefined): string =>
@@ -36,10 +31,8 @@ export function sectionChart(
   const table = section.table;
   const bodyRows = table.rows.length;
   if (!spec || bodyRows === 0) return null;
-  const category = columnIndex(table, spec.categoryColumn as number | string);
-  const series = (spec.seriesColumns as (number | string)[])
-    .map((ref) => columnIndex(table, ref))
-    .filter((i) => i >= 0);
+  const category = columnIndex(table, spec.categoryColumn);
+  const series = spec.seriesColumns.map((key) => columnIndex(table, key)).filter((i) => i >= 0);
   if (category < 0 || series.length === 0) return null;
   // As in Excel: the first rows only when the spec says so (communities that have a rate).
   const n = Math.max(1, Math.min(spec.rowCount ?? bodyRows, bodyRows));

@@ -43,11 +43,14 @@ export interface Analysis {
 export function analyze(workbook: WorkbookInput, options: AnalyzeOptions = {}): Analysis {
   const today = options.today ?? todayEpochDay();
   const detected = detectSheets(workbook.sheets, options.overrides ?? {});
-  const { data, issues } = validate(workbook.sheets, detected, {
+  const { data, issues, rows } = validate(workbook.sheets, detected, {
     date1904: workbook.date1904,
     today,
   });
-  const sheets: SheetDetection[] = detected.map(({ dataStart: _dataStart, ...rest }) => rest);
+  const sheets: SheetDetection[] = detected.map(({ dataStart: _dataStart, ...rest }, i) => ({
+    ...rest,
+    ...rows[i],
+  }));
   return { sheets, data, issues, today, defaultPeriod: defaultPeriod(data, today) };
 }
 

@@ -31,6 +31,11 @@ export interface FieldSpec<F extends AnyField = AnyField> {
   max?: number;
   /** The lower bound itself is not allowed (hours > 0). */
   minExclusive?: boolean;
+  /**
+   * A date that may be written without its year (3月5日, in a monthly log): it takes the year the
+   * sheet states (see year.ts).
+   */
+  yearFromSheet?: boolean;
 }
 
 export interface KindSpec<K extends SheetKind = SheetKind> {
@@ -82,6 +87,7 @@ const enrolment: KindSpec<"enrolment"> = {
       field: "enrolDate",
       required: true,
       type: "date",
+      yearFromSheet: true,
       headers: [
         "报名日期",
         "入学日期",
@@ -164,6 +170,7 @@ const activity: KindSpec<"activity"> = {
       field: "date",
       required: true,
       type: "date",
+      yearFromSheet: true,
       headers: ["日期", "活动日期", "活动时间", "培训日期", "Date"],
     },
     {

@@ -6,7 +6,8 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { workbookLang } from "../core/detect";
-import { allIssues, analyze, figures, periodFrom, periodISO, type Analysis } from "../core/engine";
+import { allIssues, analyze, figures, periodFrom, type Analysis } from "../core/engine";
+import { isISODay, periodISO } from "../core/period";
 import { format, normalizeLang, t } from "../core/i18n";
 import { rateValue } from "../core/rate";
 import {
@@ -378,8 +379,8 @@ export async function main(
       return 2;
     }
     for (const [value, ok] of [
-      [args.from, !args.from || /^\d{4}-\d{2}-\d{2}$/.test(args.from)],
-      [args.to, !args.to || /^\d{4}-\d{2}-\d{2}$/.test(args.to)],
+      [args.from, !args.from || isISODay(args.from)],
+      [args.to, !args.to || isISODay(args.to)],
     ] as const) {
       if (!ok) {
         io.err(t("cli.badDate", lang, { value: value ?? "" }));

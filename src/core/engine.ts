@@ -2,16 +2,11 @@
  * The engine's front door: recognise and validate a workbook once, then ask
  * for figures over any period or filter as often as needed.
  */
-import {
-  epochDayFromISO,
-  epochDayFromYMD,
-  isoFromEpochDay,
-  todayEpochDay,
-  ymdFromEpochDay,
-} from "./cells";
+import { todayEpochDay } from "./cells";
 import type { Dataset } from "./dataset";
 import { detectSheets } from "./detect";
 import { computeMetrics, defaultPeriod } from "./metrics";
+import { periodBetween } from "./period";
 import type {
   EpochDay,
   Filter,
@@ -79,26 +74,7 @@ export function allIssues(analysis: Analysis, metrics: Metrics): Issue[] {
   );
 }
 
-/**
- * A period from optional ISO bounds: both given → that range; only one → the
- * calendar year it falls in, from or to it; none → the default period.
- * null when a bound is not a date or the range is reversed.
- */
+/** A period from optional ISO bounds, the analysis's default period when neither is given (see `periodBetween`). */
 export function periodFrom(analysis: Analysis, from?: string, to?: string): Period | null {
-  if (!from && !to) return analysis.defaultPeriod;
-  const f = from ? epochDayFromISO(from) : null;
-  const t = to ? epochDayFromISO(to) : null;
-  if ((from && f === null) || (to && t === null)) return null;
-  const start = f ?? yearBound(t as number, "start");
-  const end = t ?? yearBound(f as number, "end");
-  return start <= end ? { from: start, to: end } : null;
-}
-
-function yearBound(day: EpochDay, which: "start" | "end"): EpochDay {
-  const y = ymdFromEpochDay(day).y;
-  return (which === "start" ? epochDayFromYMD(y, 1, 1) : epochDayFromYMD(y, 12, 31)) as number;
-}
-
-export function periodISO(period: Period): { from: string; to: string } {
-  return { from: isoFromEpochDay(period.from), to: isoFromEpochDay(period.to) };
+  return periodBetween(from, to, analysis.defaultPeriod);
 }

@@ -5,11 +5,24 @@ export {
   figures,
   allIssues,
   periodFrom,
-  periodISO,
   type Analysis,
   type AnalyzeOptions,
   type FigureOptions,
 } from "./engine";
+export {
+  periodISO,
+  periodBetween,
+  yearPeriod,
+  halfYearPeriod,
+  monthPeriod,
+  yearOf,
+  yearBound,
+  boundOfYearOrMonth,
+  isISODay,
+  periodShape,
+  samePeriodLastYear,
+  type PeriodShape,
+} from "./period";
 export { buildReport, availableSections, type ReportOptions } from "./report";
 export { computeMetrics, defaultPeriod, findCommunity } from "./metrics";
 export { detectSheet, detectSheets, type DetectedSheet } from "./detect";

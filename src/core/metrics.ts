@@ -6,7 +6,8 @@
  * result, and is filed under the attributes of its earliest row (ties broken
  * by the text of the attributes, never by row order).
  */
-import { isoFromEpochDay, ymdFromEpochDay, epochDayFromYMD } from "./cells";
+import { isoFromEpochDay, ymdFromEpochDay } from "./cells";
+import { monthPeriod, yearAround, yearOf } from "./period";
 import { RESULT_CODES, STATUS_CODES, TEACHER_CODES, type Dataset } from "./dataset";
 import { rate, isDivByZero } from "./rate";
 import { DEFAULT_TARGET } from "./schema";
@@ -80,8 +81,7 @@ const collator = new Intl.Collator("zh-CN");
 
 /** The default reporting period: the calendar year of the latest date in the data (or of today). */
 export function defaultPeriod(data: Dataset, today: EpochDay): Period {
-  const y = ymdFromEpochDay(data.latestDate ?? today).y;
-  return { from: epochDayFromYMD(y, 1, 1) as number, to: epochDayFromYMD(y, 12, 31) as number };
+  return yearAround(data.latestDate ?? today);
 }
 
 /** Resolves a community as a user typed it (forgiving a missing suffix); undefined when there is no such community. */
@@ -568,16 +568,14 @@ function collectActivities(data: Dataset, period: Period, fCommunity: number): A
  */
 function planStats(data: Dataset, period: Period, activities: ActivityRef[]): PlanStats | null {
   if (!data.plan) return null;
-  const endYear = ymdFromEpochDay(period.to).y;
+  const endYear = yearOf(period.to);
   const rows: PlanStats["rows"] = [];
   const candidates: number[][] = [];
   for (const p of data.plan) {
     const year = p.year ?? endYear;
     const months = p.months.filter((m) => {
-      const first = epochDayFromYMD(year, m, 1) as number;
-      const last =
-        (epochDayFromYMD(m === 12 ? year + 1 : year, m === 12 ? 1 : m + 1, 1) as number) - 1;
-      return last >= period.from && first <= period.to;
+      const month = monthPeriod(year, m);
+      return month !== null && month.to >= period.from && month.from <= period.to;
     });
     if (months.length === 0) continue;
     const cat = headerKey(p.category);

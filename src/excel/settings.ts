@@ -2,6 +2,7 @@
  * CEDU's per-workbook settings (column-mapping overrides, reporting period, language), stored in
  * workbook settings under "cedu.settings" so they travel with the file. One sync each way.
  */
+import { isISODay } from "../core/period";
 import type { Lang, Overrides } from "../core/types";
 import { parseJson } from "./tags";
 
@@ -39,8 +40,7 @@ export function normalizeSettings(raw: unknown): CeduSettings {
   if (!raw || typeof raw !== "object") return out;
   const r = raw as Partial<CeduSettings>;
   if (r.overrides && typeof r.overrides === "object") out.overrides = r.overrides;
-  const iso = (s: unknown) =>
-    typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined;
+  const iso = (s: unknown) => (isISODay(s) ? s : undefined);
   if (r.period && typeof r.period === "object") {
     const from = iso(r.period.from);
     const to = iso(r.period.to);

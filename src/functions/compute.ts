@@ -12,14 +12,8 @@ import { format, t } from "../core/i18n";
 import { findCommunity } from "../core/metrics";
 import { isDivByZero } from "../core/rate";
 import { spillRows, COMMUNITY_TABLE, ISSUES_TABLE } from "../core/report";
-
-import {
-  epochDayFromYMD,
-  isoFromEpochDay,
-  normalizeText,
-  parseDate,
-  todayEpochDay,
-} from "../core/cells";
+import { isoFromEpochDay, normalizeText, parseDate, todayEpochDay } from "../core/cells";
+import { boundOfYearOrMonth, yearBound } from "../core/period";
 import type {
   Filter,
   Grid,
@@ -159,14 +153,6 @@ function textArg(v: unknown): string | undefined {
   return s === "" ? undefined : s;
 }
 
-const YEAR_TEXT = /^(\d{4})\s*年?$/;
-const YEAR_MONTH_TEXT = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:月份?|月)?$/;
-
-function lastDayOfMonth(y: number, m: number): number | null {
-  const next = m === 12 ? epochDayFromYMD(y + 1, 1, 1) : epochDayFromYMD(y, m + 1, 1);
-  return next === null ? null : next - 1;
-}
-
 /**
  * A date argument as an epoch day: an Excel serial (1900 date system, or 1904 when the model's
  * workbook says so), a Date, a text date the engine reads (2025-03-05, 2025/3/5, 2025年3月5日 …),
@@ -177,22 +163,13 @@ export function dateArg(v: unknown, which: "from" | "to", date1904: boolean): nu
   if (v === null || v === undefined || v === "") return undefined;
   if (Array.isArray(v)) return dateArg(v[0]?.[0], which, date1904);
   const bad = () => fail("value", fnText("badDate", { value: String(v) }));
-  const year = (y: number) =>
-    which === "from" ? epochDayFromYMD(y, 1, 1) : epochDayFromYMD(y, 12, 31);
   if (typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 9999) {
     // A year, not a serial: serials 1900–9999 are dates in 1905–1927, which no record holds.
-    return year(v) ?? bad();
+    return yearBound(v, which) ?? bad();
   }
   if (typeof v === "string") {
-    const s = normalizeText(v);
-    const y = YEAR_TEXT.exec(s);
-    if (y) return year(Number(y[1])) ?? bad();
-    const ym = YEAR_MONTH_TEXT.exec(s);
-    if (ym) {
-      const first = epochDayFromYMD(Number(ym[1]), Number(ym[2]), 1);
-      if (first === null) return bad();
-      return which === "from" ? first : (lastDayOfMonth(Number(ym[1]), Number(ym[2])) ?? bad());
-    }
+    const bound = boundOfYearOrMonth(v, which);
+    if (bound !== undefined) return bound ?? bad();
   }
   if (typeof v === "boolean") return bad();
   const parsed = parseDate(v, date1904);

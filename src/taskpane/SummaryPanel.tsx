@@ -19,7 +19,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ChartMultipleRegular, OpenRegular } from "@fluentui/react-icons";
-import { periodISO, rateValue, t, type Analysis } from "../core";
+import { periodISO, rateValue, t, yearPeriod, type Analysis } from "../core";
 import type { Lang, Metrics, Period, Rate, SectionKey } from "../core/types";
 import { BarChart } from "./BarChart";
 import { DraftCard } from "./DraftCard";
@@ -98,7 +98,10 @@ function PeriodPicker(
   const setMode = (mode: string) => {
     if (mode === "year") onChoice({ mode: "year", year });
     else if (mode === "half") onChoice({ mode: "half", year, half: 1 });
-    else onChoice({ mode: "custom", from: `${year}-01-01`, to: `${year}-12-31` });
+    else {
+      const whole = yearPeriod(year);
+      onChoice({ mode: "custom", ...(whole ? periodISO(whole) : { from: "", to: "" }) });
+    }
   };
   return (
     <div>

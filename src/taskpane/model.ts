@@ -2,7 +2,16 @@
  * The pane's plain logic (no React, no DOM): periods, number display, the issue list as a report
  * spec, and error texts. Tests import it to compute what the pane must show.
  */
-import { format, periodFrom, periodISO, rateValue, type Analysis } from "../core";
+import {
+  format,
+  halfYearPeriod,
+  periodFrom,
+  periodISO,
+  rateValue,
+  yearOf,
+  yearPeriod,
+  type Analysis,
+} from "../core";
 import type { Issue, IssueCode, Lang, Period, Rate, ReportSpec, Severity } from "../core/types";
 import { reportTable, ISSUES_TABLE } from "../core/report";
 
@@ -15,10 +24,6 @@ export type PeriodChoice =
   | { mode: "half"; year: number; half: 1 | 2 }
   | { mode: "custom"; from: string; to: string };
 
-export function yearOf(period: Period): number {
-  return Number(periodISO(period).from.slice(0, 4));
-}
-
 export function defaultChoice(analysis: Analysis | null): PeriodChoice {
   return {
     mode: "year",
@@ -30,11 +35,9 @@ export function defaultChoice(analysis: Analysis | null): PeriodChoice {
 export function resolvePeriod(analysis: Analysis, choice: PeriodChoice): Period | null {
   switch (choice.mode) {
     case "year":
-      return periodFrom(analysis, `${choice.year}-01-01`, `${choice.year}-12-31`);
+      return yearPeriod(choice.year);
     case "half":
-      return choice.half === 1
-        ? periodFrom(analysis, `${choice.year}-01-01`, `${choice.year}-06-30`)
-        : periodFrom(analysis, `${choice.year}-07-01`, `${choice.year}-12-31`);
+      return halfYearPeriod(choice.year, choice.half);
     case "custom":
       return choice.from && choice.to ? periodFrom(analysis, choice.from, choice.to) : null;
   }

@@ -13,13 +13,12 @@ import {
   isComparison,
   learnersAcross,
   mayCover,
-  periodShape,
   previousYearInData,
   previousYearInWorkbook,
-  samePeriodLastYear,
   type Draft,
   type FigurePart,
 } from "../../src/core/draft";
+import { periodShape, samePeriodLastYear } from "../../src/core/period";
 import type { Lang, SheetInput } from "../../src/core/types";
 
 const TODAY = epochDayFromISO("2026-11-23") as number;

@@ -12,7 +12,7 @@ import type { GroupRow, Lang, Metrics, Rate } from "../types";
 import type { Comparison, CountChange, RateChange } from "./compare";
 import { figure, type FigureOptions, type Unit } from "./format";
 import { targetGap } from "./json";
-import { periodShape } from "./period";
+import { periodShape } from "../period";
 import { heading, phrase, PUNCTUATION, type PhraseKey } from "./phrases";
 import type {
   Draft,

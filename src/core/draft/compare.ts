@@ -10,7 +10,7 @@ import { figures, type Analysis } from "../engine";
 import { isDivByZero, rate } from "../rate";
 import type { Metrics, Period, Rate } from "../types";
 import { learnersAcross, learnersWithin, type Learners } from "./learners";
-import { samePeriodLastYear } from "./period";
+import { samePeriodLastYear } from "../period";
 
 /** A count against last year's: relative change (a zero previous count has none). */
 export interface CountChange {

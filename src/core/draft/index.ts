@@ -14,7 +14,6 @@ export {
   type Changes,
 } from "./compare";
 export { learnersWithin, learnersAcross, participantMarks, type Learners } from "./learners";
-export { samePeriodLastYear, periodShape, type PeriodShape } from "./period";
 export {
   comparisonJson,
   groupsJson,

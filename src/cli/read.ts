@@ -1,6 +1,7 @@
 /**
- * The file door's reader: an .xlsx (or .csv) file into the engine's plain
- * WorkbookInput, with every failure turned into a reason the user can act on.
+ * The command line's reader: an .xlsx (or .csv) file on disk into the engine's plain
+ * WorkbookInput (converted by src/xlsx/input.ts), with every failure turned into a reason the
+ * user can act on. The Node parts live here: opening the file, the zip directory, streaming.
  *
  * Small workbooks are read whole with ExcelJS. Big ones (the file, or the
  * uncompressed worksheet XML listed in the zip's central directory, above the
@@ -12,7 +13,17 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { SheetInput, WorkbookInput } from "../core/types";
-import { compactRow, fillRows, toWorkbookInput } from "./workbook";
+import {
+  compactRow,
+  containerOf,
+  fillMerges,
+  fillRows,
+  toWorkbookInput,
+  XLSX_READ_OPTIONS,
+  type Area,
+} from "../xlsx/input";
+
+export { XLSX_READ_OPTIONS };
 
 export type ReadFailure = "notFound" | "xls" | "encrypted" | "notWorkbook" | "unreadable";
 
@@ -25,28 +36,14 @@ export class ReadError extends Error {
   }
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-
 /** Files above this size are streamed. */
 export const STREAM_FILE_BYTES = 8 * 1024 * 1024;
 /** …and so are files whose worksheets unpack to more than this much XML. */
 export const STREAM_XML_BYTES = 64 * 1024 * 1024;
 
-/**
- * CEDU never reads data validations, and ExcelJS expands each rule into one entry per cell: a
- * rule on a whole column (as Excel users and CEDU's own standard workbook set them) costs
- * seconds and hundreds of megabytes per column. So they are skipped while reading.
- */
-export const XLSX_READ_OPTIONS = { ignoreNodes: ["dataValidations"] };
-
 export interface ReadOptions {
   /** Force (true) or forbid (false) the streaming reader; default: by size. */
   stream?: boolean;
-}
-
-function startsWith(buf: Uint8Array, magic: number[]): boolean {
-  return magic.every((b, i) => buf[i] === b);
 }
 
 /** Reads a workbook file; throws ReadError with a one-line reason. */
@@ -79,9 +76,10 @@ export async function readWorkbookFile(
     }
     return toWorkbookInput(wb);
   }
-  if (startsWith(head, OLE))
+  const container = containerOf(head);
+  if (container === "ole")
     throw new ReadError(ext === ".xls" ? "xls" : "encrypted", "OLE compound file");
-  if (!startsWith(head, ZIP)) throw new ReadError("notWorkbook", "not a zip package");
+  if (container !== "zip") throw new ReadError("notWorkbook", "not a zip package");
   const stream =
     options.stream ??
     (size > STREAM_FILE_BYTES || (await worksheetXmlBytes(file, size)) > STREAM_XML_BYTES);
@@ -193,13 +191,7 @@ export async function readStreaming(file: string): Promise<WorkbookInput> {
 
 /* ------------------------------------------------------------------ merged cells when streaming */
 
-/** 1-based, inclusive. */
-export interface Area {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+export type { Area };
 
 const MERGE_CELL = /<mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g;
 const MERGE_CELLS_OPEN = Buffer.from("<mergeCells");
@@ -266,20 +258,4 @@ export function tapMergeCells(ws: unknown): Area[] {
     }
   })();
   return areas;
-}
-
-/** Copies each merged area's top-left value into its other cells, as the whole-file reader does. */
-function fillMerges(rows: unknown[][], areas: readonly Area[]): void {
-  for (const a of areas) {
-    const value = rows[a.top - 1]?.[a.left - 1];
-    if (value === null || value === undefined) continue;
-    for (let r = a.top; r <= a.bottom; r++) {
-      const row = (rows[r - 1] ??= []);
-      for (let c = a.left; c <= a.right; c++) {
-        if (r === a.top && c === a.left) continue;
-        while (row.length < c - 1) row.push(null);
-        row[c - 1] = value;
-      }
-    }
-  }
 }

@@ -18,7 +18,7 @@ import {
   type Draft,
 } from "../core/draft";
 import type { Lang, Metrics, Period } from "../core/types";
-import { toWorkbookInput } from "../cli/workbook";
+import { containerOf, workbookFromBuffer } from "../xlsx/input";
 
 /** A workbook opened for comparison (last year's). */
 export interface CompareWorkbook {
@@ -74,14 +74,12 @@ type ExcelJSModule = typeof import("exceljs");
 /** Reads last year's workbook (.xlsx) from a picked file; null when it is not an .xlsx. */
 export async function readCompareFile(file: Blob, name: string): Promise<CompareWorkbook | null> {
   const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  if (!/\.xlsx$/i.test(name) || head[0] !== 0x50 || head[1] !== 0x4b) return null;
+  if (!/\.xlsx$/i.test(name) || containerOf(head) !== "zip") return null;
   const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as ExcelJSModule & {
     default?: ExcelJSModule;
   };
   const ExcelJS = mod.default && typeof mod.default.Workbook === "function" ? mod.default : mod;
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await file.arrayBuffer());
-  return { name, analysis: analyze(toWorkbookInput(wb)) };
+  return { name, analysis: analyze(await workbookFromBuffer(ExcelJS, await file.arrayBuffer())) };
 }
 
 /** Puts the draft on the clipboard; false when the host does not allow it. */

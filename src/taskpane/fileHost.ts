@@ -4,7 +4,7 @@
  * is a separate chunk that loads only when a file is opened or written.
  */
 import type { Issue, ReportSpec, WorkbookInput } from "../core/types";
-import { toWorkbookInput } from "../cli/workbook";
+import { containerOf, workbookFromBuffer } from "../xlsx/input";
 import { type Host, type PaneSettings, type Purpose, PaneError } from "./host";
 
 export interface FileHost extends Host {
@@ -16,8 +16,7 @@ export interface FileHost extends Host {
 
 /** The "PK" of a zip container: an .xlsx (and a .docx …) starts with it; an old .xls does not. */
 async function looksLikeZip(file: Blob): Promise<boolean> {
-  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  return head.length === 2 && head[0] === 0x50 && head[1] === 0x4b;
+  return containerOf(new Uint8Array(await file.slice(0, 2).arrayBuffer())) === "zip";
 }
 
 type ExcelJSModule = typeof import("exceljs");
@@ -68,11 +67,7 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
         throw new PaneError("file.notXlsx", { name: fileName });
       }
       try {
-        const ExcelJS = await loadExcelJS();
-        const wb = new ExcelJS.Workbook();
-        // Rules on whole columns cost ExcelJS one entry per cell; CEDU does not read them.
-        await wb.xlsx.load(await file.arrayBuffer(), { ignoreNodes: ["dataValidations"] });
-        const input = toWorkbookInput(wb);
+        const input = await workbookFromBuffer(await loadExcelJS(), await file.arrayBuffer());
         workbook = input;
         name = fileName;
         settings = { overrides: {} };

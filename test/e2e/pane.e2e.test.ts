@@ -17,7 +17,7 @@ import ExcelJS from "exceljs";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { allIssues, analyze, buildReport, figures, rateValue } from "../../src/core";
 import type { Lang, WorkbookInput } from "../../src/core/types";
-import { toWorkbookInput } from "../../src/cli/workbook";
+import { toWorkbookInput } from "../../src/xlsx/input";
 import { countBySeverity } from "../../src/taskpane/model";
 
 const ROOT = path.resolve(__dirname, "..", "..");

@@ -1,13 +1,12 @@
 /**
  * Tests read workbooks exactly as the command line does: one conversion from ExcelJS to the
- * engine's input, in src/cli/workbook.ts.
+ * engine's input, in src/xlsx/input.ts.
  */
 import ExcelJS from "exceljs";
 import type { WorkbookInput } from "../../src/core/types";
-import { XLSX_READ_OPTIONS } from "../../src/cli/read";
-import { toWorkbookInput } from "../../src/cli/workbook";
+import { toWorkbookInput, XLSX_READ_OPTIONS } from "../../src/xlsx/input";
 
-export { plainValue, sheetValues, toWorkbookInput } from "../../src/cli/workbook";
+export { plainValue, sheetValues, toWorkbookInput } from "../../src/xlsx/input";
 
 export async function readXlsx(file: string): Promise<WorkbookInput> {
   const wb = new ExcelJS.Workbook();

@@ -1,9 +1,45 @@
 /**
- * ExcelJS workbooks to the engine's plain input. No Node APIs here: the task
- * pane uses the same conversion on a file picked in the browser.
+ * ExcelJS workbooks to the engine's plain input, for every door that reads .xlsx files: the
+ * command line (src/cli/read.ts opens the file) and the pane's file door (a picked or dropped
+ * file). No Node APIs here: the browser runs the same conversion.
  */
 import type ExcelJS from "exceljs";
 import type { SheetInput, WorkbookInput } from "../core/types";
+
+/**
+ * CEDU never reads data validations, and ExcelJS expands each rule into one entry per cell: a
+ * rule on a whole column (as Excel users and CEDU's own standard workbook set them) costs
+ * seconds and hundreds of megabytes per column. So they are skipped while reading.
+ */
+export const XLSX_READ_OPTIONS = { ignoreNodes: ["dataValidations"] };
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+function startsWith(head: ArrayLike<number>, magic: readonly number[], length = magic.length) {
+  for (let i = 0; i < length; i++) if (head[i] !== magic[i]) return false;
+  return true;
+}
+
+/**
+ * What the first bytes of a file say it is: a zip package (.xlsx, and .docx …; `PK` is enough
+ * when only two bytes were read), an OLE compound file (an old .xls, or an .xlsx with a password
+ * to open), or neither.
+ */
+export function containerOf(head: ArrayLike<number>): "zip" | "ole" | "other" {
+  if (head.length >= 2 && startsWith(head, ZIP, Math.min(head.length, ZIP.length))) return "zip";
+  if (head.length >= 4 && startsWith(head, OLE)) return "ole";
+  return "other";
+}
+
+/** An .xlsx held in memory, read whole, as the engine's input. */
+export async function workbookFromBuffer(
+  excel: { Workbook: typeof ExcelJS.Workbook },
+  data: ArrayBuffer
+): Promise<WorkbookInput> {
+  const wb = new excel.Workbook();
+  await wb.xlsx.load(data, XLSX_READ_OPTIONS);
+  return toWorkbookInput(wb);
+}
 
 /** ExcelJS cell value → what Office.js would hand over (errors as {error}). */
 export function plainValue(v: unknown): unknown {
@@ -64,6 +100,30 @@ export function sheetValues(ws: ExcelJS.Worksheet): unknown[][] {
     rows[rowNumber - 1] = compactRow(row.values as unknown[]);
   });
   return fillRows(rows);
+}
+
+/** 1-based, inclusive. */
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Copies each merged area's top-left value into its other cells, as the whole-file reader does. */
+export function fillMerges(rows: unknown[][], areas: readonly Area[]): void {
+  for (const a of areas) {
+    const value = rows[a.top - 1]?.[a.left - 1];
+    if (value === null || value === undefined) continue;
+    for (let r = a.top; r <= a.bottom; r++) {
+      const row = (rows[r - 1] ??= []);
+      for (let c = a.left; c <= a.right; c++) {
+        if (r === a.top && c === a.left) continue;
+        while (row.length < c - 1) row.push(null);
+        row[c - 1] = value;
+      }
+    }
+  }
 }
 
 export function toWorkbookInput(wb: ExcelJS.Workbook): WorkbookInput {

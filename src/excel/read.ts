@@ -17,7 +17,7 @@ import {
   isTagged,
   queueRegistry,
   queueTagProbe,
-  registryNames,
+  registryEntries,
 } from "./tags";
 import { parseA1Start, queueDateSystemProbe, supportsExcelApi } from "./support";
 
@@ -83,11 +83,11 @@ interface Candidate {
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookInput> {
   // Sync 1: sheet list + registry.
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/visibility");
+  sheets.load("items/name,items/visibility,items/id");
   const registrySetting = queueRegistry(context);
   const date1904 = queueDateSystemProbe(context);
   await context.sync();
-  const registry = registryNames(registrySetting);
+  const registry = registryEntries(registrySetting);
 
   // Sync 2: used ranges + tags of all sheets, queued together.
   const useCp = customPropertiesSupported();
@@ -96,6 +96,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     used.load("address,rowCount,columnCount");
     return {
       sheet,
+      id: sheet.id,
       name: sheet.name,
       visibility: sheet.visibility,
       used,
@@ -107,7 +108,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const candidates: Candidate[] = [];
   const empty: SheetInput[] = [];
   for (const p of probes) {
-    if (isTagged(p.tag, p.name, registry)) continue; // never read our own output
+    if (isTagged(p.tag, p, registry)) continue; // never read our own output
     const hidden = p.visibility !== "Visible";
     if (p.used.isNullObject) {
       empty.push({ name: p.name, values: [], hidden });

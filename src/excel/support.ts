@@ -65,3 +65,18 @@ export function queueDateSystemProbe(context: Excel.RequestContext): () => boole
     }
   };
 }
+
+/** UTF-8 bytes of a string: what Excel counts against its payload limit. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -1,8 +1,15 @@
 /**
- * Which sheets CEDU generated. A generated sheet carries the worksheet custom property
- * "cedu.generated" = {"v":1,"kind":"summary"} (ExcelApi 1.12); the workbook setting
- * "cedu.generatedSheets" lists their names as a fallback for hosts without custom properties.
- * Only tagged sheets are ever replaced or deleted; a user sheet is never touched.
+ * Which sheets are CEDU's. The workbook setting "cedu.generatedSheets" registers each sheet CEDU
+ * created by worksheet id, with the name it gave it and the spec sheet it holds
+ * ({ id, name, key }). A sheet is CEDU's exactly while its id is registered and it still has that
+ * name: a summary the user renamed ("3月汇总") or copied (a new id) is theirs from then on and is
+ * never replaced or deleted. Registries written before ids were kept list names only; such an entry
+ * still counts where the sheet also carries the custom property "cedu.generated" (ExcelApi 1.12),
+ * or by name alone on hosts without custom properties.
+ *
+ * The custom property is still written: reading skips any sheet carrying it (CEDU's output,
+ * copies included, is never data), but it never decides what may be replaced — Move/Copy copies
+ * it.
  */
 import { cleanSheetName, supportsExcelApi } from "./support";
 
@@ -35,22 +42,72 @@ export function queueRegistry(context: Excel.RequestContext): Excel.Setting {
   return setting;
 }
 
-export function registryNames(setting: Excel.Setting): string[] {
+export interface RegistryEntry {
+  /** The worksheet id; absent in registries written before ids were kept. */
+  id?: string;
+  name: string;
+  /** The spec sheet it holds ("summary", "issues" …). */
+  key?: string;
+}
+
+export function registryEntries(setting: Excel.Setting): RegistryEntry[] {
   if (setting.isNullObject) return [];
-  return parseJson<string[]>(setting.value, []).filter((n) => typeof n === "string");
+  const list = parseJson<unknown[]>(setting.value, []);
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((e): RegistryEntry[] => {
+    if (typeof e === "string") return [{ name: e }];
+    if (e && typeof e === "object" && typeof (e as RegistryEntry).name === "string") {
+      const { id, name, key } = e as RegistryEntry;
+      return [
+        {
+          name,
+          ...(typeof id === "string" ? { id } : {}),
+          ...(typeof key === "string" ? { key } : {}),
+        },
+      ];
+    }
+    return [];
+  });
+}
+
+/** Names only (older callers). */
+export function registryNames(setting: Excel.Setting): string[] {
+  return registryEntries(setting).map((e) => e.name);
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The registry entry that makes this sheet CEDU's, or null (after the sync that loaded the
+ * sheet's id and name, the registry and the tag probe).
+ */
+export function ownEntry(
+  sheet: { id: string; name: string; tag: TagProbe },
+  registry: readonly RegistryEntry[]
+): RegistryEntry | null {
+  const byId = registry.find((e) => e.id === sheet.id);
+  if (byId) return same(byId.name, sheet.name) ? byId : null;
+  const legacy = registry.find((e) => e.id === undefined && same(e.name, sheet.name));
+  if (!legacy) return null;
+  if (sheet.tag.property && (sheet.tag.property.isNullObject || !hasTag(sheet.tag))) return null;
+  return legacy;
+}
+
+function hasTag(probe: TagProbe): boolean {
+  if (!probe.property || probe.property.isNullObject) return false;
+  return parseJson<{ v?: number }>(probe.property.value, {}).v === 1;
 }
 
 /**
- * After the sync: the custom property decides where it is available (a registry entry alone could
- * be a user's sheet created under a stale name); the registry decides only where it is not.
+ * Sheets reading must skip: CEDU's own (registered) and any sheet carrying CEDU's tag (its output,
+ * copied or renamed: never data).
  */
-export function isTagged(probe: TagProbe, sheetName: string, registry: readonly string[]): boolean {
-  if (probe.property) {
-    if (probe.property.isNullObject) return false;
-    const tag = parseJson<{ v?: number; kind?: string }>(probe.property.value, {});
-    return tag.v === 1;
-  }
-  return registry.some((n) => n.toLowerCase() === sheetName.toLowerCase());
+export function isTagged(
+  probe: TagProbe,
+  sheet: { id: string; name: string },
+  registry: readonly RegistryEntry[]
+): boolean {
+  return hasTag(probe) || ownEntry({ ...sheet, tag: probe }, registry) !== null;
 }
 
 /** Queues the tag of a generated sheet (no sync). */
@@ -59,8 +116,11 @@ export function queueTag(sheet: Excel.Worksheet, useCustomProperties: boolean): 
 }
 
 /** Queues the registry update (no sync). */
-export function queueRegistryWrite(context: Excel.RequestContext, names: readonly string[]): void {
-  context.workbook.settings.add(REGISTRY_KEY, JSON.stringify([...names]));
+export function queueRegistryWrite(
+  context: Excel.RequestContext,
+  entries: readonly RegistryEntry[]
+): void {
+  context.workbook.settings.add(REGISTRY_KEY, JSON.stringify([...entries]));
 }
 
 /**

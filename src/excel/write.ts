@@ -1,42 +1,13 @@
 /**
- * Renders a ReportSpec into new, tagged sheets.
- *
- * RENDER_SYNCS = 4, whatever the size of the spec:
- *   1. checks: workbook read-only/protection, sheet list, registry, events flag;
- *   2. checks: each sheet's tag and protection (the sheets to replace must be unprotected);
- *   3. build: new sheets under temporary names, every block (values + number formats), tables,
- *      fonts, autofit, frozen top row, charts — with screen updating and calculation suspended and
- *      events off;
- *   4. swap: delete the previous tagged sheets, rename the new ones, tag them, update the registry,
- *      activate the first, restore events.
- * A failure in 3 or 4 costs two more syncs in the catch: the temporary sheets are deleted, so no
- * half-written sheet remains.
+ * A ReportSpec's sheets as Excel content: layout, payloads and the steps that queue them
+ * (buildSheet). Which sheets receive them, and in how many syncs, is src/excel/render.ts.
  */
 import { epochDayFromISO, serialFromEpochDay } from "../core/cells";
 import { NUMBER_FORMATS, columnIndex } from "../core/report";
+import type { ColumnFormat, ReportCell, ReportSection, ReportSheet } from "../core/types";
+import { a1, a1Range, safeText, utf8Length } from "./support";
 
-import type {
-  ColumnFormat,
-  ReportCell,
-  ReportSection,
-  ReportSheet,
-  ReportSpec,
-} from "../core/types";
-import { CeduExcelError, toCeduError } from "./errors";
-import { a1, a1Range, queueDateSystemProbe, safeText, supportsExcelApi } from "./support";
-import {
-  customPropertiesSupported,
-  freeName,
-  isTagged,
-  queueRegistry,
-  queueRegistryWrite,
-  queueTag,
-  queueTagProbe,
-  registryNames,
-} from "./tags";
-
-export const RENDER_SYNCS = 4;
-export const TEMP_PREFIX = "~cedu-tmp-";
+export { renderReport, RENDER_SYNCS, type RenderResult } from "./render";
 export const TABLE_STYLE = "TableStyleMedium2";
 /** Chart size in rows/columns and the blank rows between sections. */
 export const CHART_ROWS = 16;
@@ -177,11 +148,6 @@ export function blockPayload(
 
 /* ------------------------------------------------------------------ rendering */
 
-export interface RenderResult {
-  /** Final names of the generated sheets, in spec order. */
-  sheetNames: string[];
-}
-
 const CHART_TYPES = {
   columnClustered: "ColumnClustered",
   barClustered: "BarClustered",
@@ -190,134 +156,114 @@ const CHART_TYPES = {
   columnStacked: "ColumnStacked",
 } as const;
 
-export async function renderReport(
-  context: Excel.RequestContext,
-  spec: ReportSpec
-): Promise<RenderResult> {
-  const workbook = context.workbook;
-
-  // Sync 1 — checks.
-  const protection = workbook.protection;
-  protection.load("protected");
-  workbook.load("readOnly");
-  const sheets = workbook.worksheets;
-  sheets.load("items/name");
-  const registrySetting = queueRegistry(context);
-  context.runtime.load("enableEvents");
-  const date1904 = queueDateSystemProbe(context);
-  await context.sync();
-  if (workbook.readOnly) throw new CeduExcelError("excel.readOnly");
-  if (protection.protected) throw new CeduExcelError("excel.workbookProtected");
-  const registry = registryNames(registrySetting);
-  const eventsWereEnabled = context.runtime.enableEvents !== false;
-
-  // Sync 2 — tags and sheet protection.
-  const useCp = customPropertiesSupported();
-  const probes = sheets.items.map((sheet) => {
-    sheet.protection.load("protected");
-    return { sheet, name: sheet.name, tag: queueTagProbe(sheet, useCp) };
-  });
-  await context.sync();
-  const old = probes.filter((p) => isTagged(p.tag, p.name, registry));
-  const locked = old.find((p) => p.sheet.protection.protected);
-  if (locked) throw new CeduExcelError("excel.sheetProtected", { sheet: locked.name });
-
-  // Final names: user sheets keep theirs; ours take the wanted name or the next free one.
-  const taken = new Set(probes.filter((p) => !old.includes(p)).map((p) => p.name.toLowerCase()));
-  const finalNames = spec.sheets.map((s) => {
-    const name = freeName(s.name, taken);
-    taken.add(name.toLowerCase());
-    return name;
-  });
-  const stamp = Date.now().toString(36);
-  const tempNames = spec.sheets.map((_, i) => `${TEMP_PREFIX}${i}-${stamp}`.slice(0, 31));
-
-  try {
-    // Sync 3 — build everything into new sheets.
-    if (supportsExcelApi("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
-    if (supportsExcelApi("1.6")) context.application.suspendApiCalculationUntilNextSync();
-    context.runtime.enableEvents = false;
-    const created = spec.sheets.map((s, i) => {
-      const sheet = sheets.add(tempNames[i]);
-      buildSheet(sheet, s, date1904());
-      return sheet;
-    });
-    await context.sync();
-
-    // Sync 4 — swap: old out, new in.
-    for (const p of old) p.sheet.delete();
-    created.forEach((sheet, i) => {
-      sheet.name = finalNames[i];
-      queueTag(sheet, useCp);
-    });
-    const keptRegistry = registry.filter(
-      (n) => !old.some((p) => p.name.toLowerCase() === n.toLowerCase())
-    );
-    queueRegistryWrite(context, [...keptRegistry, ...finalNames]);
-    if (created.length > 0) created[0].activate();
-    context.runtime.enableEvents = eventsWereEnabled;
-    await context.sync();
-    return { sheetNames: finalNames };
-  } catch (error) {
-    await removeTempSheets(context, eventsWereEnabled);
-    throw toCeduError(error);
-  }
+/**
+ * A part of a sheet's content to queue, with the bytes it adds to a request: renderReport groups
+ * parts into requests that stay under the web's payload limit.
+ */
+export interface BuildStep {
+  bytes: number;
+  queue: () => void;
 }
 
-/** Two syncs: find the temporary sheets by name, delete them, restore events. Never throws. */
-async function removeTempSheets(
-  context: Excel.RequestContext,
-  eventsWereEnabled: boolean
-): Promise<void> {
-  try {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
-    await context.sync();
-    for (const sheet of sheets.items) if (sheet.name.startsWith(TEMP_PREFIX)) sheet.delete();
-    context.runtime.enableEvents = eventsWereEnabled;
-    await context.sync();
-  } catch (cleanupError) {
-    console.error("CEDU: could not remove temporary sheets", cleanupError);
-  }
+/** Request bytes a values/numberFormat write adds (UTF-8 JSON, as Excel measures it). */
+export function payloadBytes(payload: unknown[][]): number {
+  return utf8Length(JSON.stringify(payload)) + 64;
 }
 
-/** Queues one sheet's content (no sync). */
-function buildSheet(sheet: Excel.Worksheet, spec: ReportSheet, date1904: boolean): void {
+/** Bytes of a block slice above which it is written in several requests. */
+export const BLOCK_SLICE_BYTES = 1_000_000;
+
+/**
+ * One sheet's content as steps (nothing queued until a step runs). A block's values and number
+ * formats are written by row slices of at most BLOCK_SLICE_BYTES, so a 90,000-row issue list never
+ * needs one request over the limit; the rest (fonts, table, autofit, chart) follows its values.
+ */
+export function buildSheet(
+  sheet: Excel.Worksheet,
+  spec: ReportSheet,
+  date1904: boolean
+): BuildStep[] {
   const layout = layoutSheet(spec);
-  const title = sheet.getRange("A1");
-  title.numberFormat = [["@"]];
-  title.values = [[safeText(spec.title)]];
-  title.format.font.bold = true;
-  title.format.font.size = 14;
+  const steps: BuildStep[] = [];
+  steps.push({
+    bytes: payloadBytes([[spec.title]]) * 2,
+    queue: () => {
+      const title = sheet.getRange("A1");
+      title.numberFormat = [["@"]];
+      title.values = [[safeText(spec.title)]];
+      title.format.font.bold = true;
+      title.format.font.size = 14;
+    },
+  });
 
   for (const block of layout.blocks) {
     const { values, formats } = blockPayload(block, date1904);
-    const range = sheet.getRange(a1Range(block.top, 0, block.rows, block.cols));
-    // Formats first, so text stays text (a month "2021-03" is not turned into a date).
-    range.numberFormat = formats;
-    range.values = values;
-    const head = sheet.getRange(a1(block.top, 0));
-    head.format.font.bold = true;
-    head.format.font.size = 12;
-    sheet.getRange(a1(block.noteRow, 0)).format.font.italic = true;
-
-    const tableAddress = a1Range(block.headerRow, 0, 1 + block.bodyRows, block.cols);
-    if (block.bodyRows > 0) {
-      const table = sheet.tables.add(tableAddress, true);
-      table.style = TABLE_STYLE;
-    } else {
-      sheet.getRange(tableAddress).format.font.bold = true;
+    for (const slice of rowSlices(values, formats)) {
+      steps.push({
+        bytes: slice.bytes,
+        queue: () => {
+          const range = sheet.getRange(
+            a1Range(block.top + slice.from, 0, slice.values.length, block.cols)
+          );
+          // Formats first, so text stays text (a month "2021-03" is not turned into a date).
+          range.numberFormat = slice.formats;
+          range.values = slice.values;
+        },
+      });
     }
-    if (block.totalsRow !== null)
-      sheet.getRange(a1Range(block.totalsRow, 0, 1, block.cols)).format.font.bold = true;
-    const lastTableRow = block.totalsRow ?? block.headerRow + block.bodyRows;
-    sheet
-      .getRange(a1Range(block.headerRow, 0, lastTableRow - block.headerRow + 1, block.cols))
-      .format.autofitColumns();
-
-    if (block.section.chart && block.bodyRows > 0) addChart(sheet, block);
+    steps.push({ bytes: 4_000, queue: () => decorateBlock(sheet, block) });
   }
-  sheet.freezePanes.freezeRows(1);
+  steps.push({ bytes: 100, queue: () => sheet.freezePanes.freezeRows(1) });
+  return steps;
+}
+
+function rowSlices(
+  values: (string | number)[][],
+  formats: string[][]
+): { from: number; values: (string | number)[][]; formats: string[][]; bytes: number }[] {
+  const rowBytes = values.map((row, r) => payloadBytes([row]) + payloadBytes([formats[r]]));
+  const slices: {
+    from: number;
+    values: (string | number)[][];
+    formats: string[][];
+    bytes: number;
+  }[] = [];
+  let from = 0;
+  let bytes = 0;
+  rowBytes.forEach((b, r) => {
+    if (r > from && bytes + b > BLOCK_SLICE_BYTES) {
+      slices.push({ from, values: values.slice(from, r), formats: formats.slice(from, r), bytes });
+      from = r;
+      bytes = 0;
+    }
+    bytes += b;
+  });
+  if (from < values.length || values.length === 0)
+    slices.push({ from, values: values.slice(from), formats: formats.slice(from), bytes });
+  return slices;
+}
+
+function decorateBlock(sheet: Excel.Worksheet, block: BlockLayout): void {
+  const head = sheet.getRange(a1(block.top, 0));
+  head.format.font.bold = true;
+  head.format.font.size = 12;
+  sheet.getRange(a1(block.noteRow, 0)).format.font.italic = true;
+
+  const tableAddress = a1Range(block.headerRow, 0, 1 + block.bodyRows, block.cols);
+  if (block.bodyRows > 0) {
+    const table = sheet.tables.add(tableAddress, true);
+    table.style = TABLE_STYLE;
+  } else {
+    sheet.getRange(tableAddress).format.font.bold = true;
+  }
+  if (block.totalsRow !== null)
+    sheet.getRange(a1Range(block.totalsRow, 0, 1, block.cols)).format.font.bold = true;
+  const lastTableRow = block.totalsRow ?? block.headerRow + block.bodyRows;
+  sheet
+    .getRange(a1Range(block.headerRow, 0, lastTableRow - block.headerRow + 1, block.cols))
+    .format.autofitColumns();
+
+  if (block.section.chart && block.bodyRows > 0) addChart(sheet, block);
 }
 
 function addChart(sheet: Excel.Worksheet, block: BlockLayout): void {

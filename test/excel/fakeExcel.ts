@@ -982,7 +982,8 @@ function itemCollection<T>(
       return undo;
     }
     get items(): (T & { delete: () => void })[] {
-      this.need("items");
+      if (![...this.loaded].some((p) => p === "*" || p === "items" || p.startsWith("items/")))
+        this.need("items");
       return this.snapshot.map(
         (item) =>
           Object.assign(Object.create(item as object) as object, {

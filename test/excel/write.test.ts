@@ -3,10 +3,11 @@ import { GENERATED_KEY, GENERATED_TAG, REGISTRY_KEY } from "../../src/excel/tags
 import {
   CHART_ROWS,
   RENDER_SYNCS,
-  TEMP_PREFIX,
+  buildSheet,
   layoutSheet,
   renderReport,
 } from "../../src/excel/write";
+import { planRequests } from "../../src/excel/render";
 import { FakeContext, FakeSheetData, FakeState, installOffice } from "./fakeExcel";
 import { section, spec } from "./helpers";
 
@@ -33,7 +34,9 @@ describe("renderReport", () => {
     expect(result.sheetNames).toEqual(["CEDU汇总"]);
     const out = state.sheet("CEDU汇总")!;
     expect(out.customProperties.get(GENERATED_KEY)).toBe(GENERATED_TAG);
-    expect(JSON.parse(state.settings.get(REGISTRY_KEY) as string)).toEqual(["CEDU汇总"]);
+    expect(JSON.parse(state.settings.get(REGISTRY_KEY) as string)).toEqual([
+      { id: out.id, name: "CEDU汇总", key: "s0" },
+    ]);
     expect(state.active).toBe("CEDU汇总");
     expect(out.frozenRows).toBe(1);
     expect(out.tables).toEqual([
@@ -41,10 +44,10 @@ describe("renderReport", () => {
     ]);
     expect(ctx.eventsLog).toEqual([false, true]);
     expect(ctx.suspendCalls).toEqual({ screen: 1, calc: 1 });
-    expect(state.sheets.some((s) => s.name.startsWith(TEMP_PREFIX))).toBe(false);
+    expect(state.sheets.map((s) => s.name)).toEqual(["名册", "CEDU汇总"]);
   });
 
-  test("big spec (2 sheets, 8 sections, 5,000-row tables): still RENDER_SYNCS syncs, one values write per block", async () => {
+  test("big spec (2 sheets, 8 sections, 5,000-row tables): every request under 4 MB, syncs only for the bytes", async () => {
     const state = new FakeState();
     state.sheets = [userSheet("名册")];
     const ctx = new FakeContext(state);
@@ -54,10 +57,14 @@ describe("renderReport", () => {
       { name: "明细", sections: keys.map((k) => section(k, 5000)) },
     ]);
     await renderReport(ctx.asExcel, big);
-    expect(ctx.syncCount).toBe(RENDER_SYNCS);
-    const valueWrites = ctx.writes.filter((w) => w.kind === "values");
-    expect(valueWrites.length).toBe(2 * (1 + keys.length)); // title line + one per section, per sheet
-    expect(valueWrites.every((w) => w.sync === 3)).toBe(true);
+    expect(Math.max(...ctx.requestBytes)).toBeLessThan(4_000_000);
+    const written = ctx.writes.filter((w) => w.kind === "values");
+    const steps = big.sheets.flatMap((s) => buildSheet({} as Excel.Worksheet, s, false));
+    expect(ctx.syncCount).toBe(RENDER_SYNCS - 1 + planRequests(steps).length);
+    // Every row of every block is written, slices included.
+    expect(written.reduce((n, w) => n + w.payload.length, 0)).toBe(
+      2 * (1 + keys.length * (5000 + 4))
+    );
     const out = state.sheet("汇总")!;
     expect(out.charts.length).toBe(4);
     expect(out.tables.length).toBe(4);
@@ -156,17 +163,20 @@ describe("renderReport", () => {
     expect(state.sheet("CEDU汇总")!.cells.get("0,0")).toBe("用户数据");
     expect(state.sheet("CEDU汇总")!.customProperties.size).toBe(0);
 
+    const id = state.sheet("CEDU汇总 (2)")!.id;
     const ctx2 = new FakeContext(state);
     const second = await renderReport(ctx2.asExcel, report);
     expect(ctx2.syncCount).toBe(RENDER_SYNCS);
     expect(second.sheetNames).toEqual(["CEDU汇总 (2)"]);
-    expect(ctx2.deleted).toEqual(["CEDU汇总 (2)"]); // only the tagged sheet
+    expect(ctx2.deleted).toEqual([]); // rewritten in place, never deleted
+    expect(state.sheet("CEDU汇总 (2)")!.id).toBe(id);
     expect(state.sheets.map((s) => s.name).sort()).toEqual([
       "CEDU汇总",
       "CEDU汇总 (2)",
       "CEDU汇总 (3)",
     ]);
     expect(state.sheet("CEDU汇总 (3)")!.cells.get("1,1")).toBe(42);
+    expect(state.sheet("CEDU汇总")!.cells.get("0,0")).toBe("用户数据");
   });
 
   test("protected workbook → CeduExcelError before anything is written", async () => {
@@ -191,6 +201,7 @@ describe("renderReport", () => {
     old.customProperties.set(GENERATED_KEY, GENERATED_TAG);
     old.protectedSheet = true;
     state.sheets = [userSheet("名册"), old];
+    state.settings.set(REGISTRY_KEY, JSON.stringify([{ id: old.id, name: "汇总", key: "s0" }]));
     const ctx = new FakeContext(state);
     const err = await renderReport(
       ctx.asExcel,
@@ -210,22 +221,27 @@ describe("renderReport", () => {
   });
 
   test.each([3, 4])(
-    "a failure at sync %i leaves no half-written sheet and the old summary in place",
+    "a failure at sync %i: no sheet this run added remains, events are restored, the kept summary is still CEDU's",
     async (failAt) => {
       const state = new FakeState();
       const old = userSheet("汇总");
-      old.customProperties.set(GENERATED_KEY, GENERATED_TAG);
       state.sheets = [userSheet("名册"), old];
+      state.settings.set(REGISTRY_KEY, JSON.stringify([{ id: old.id, name: "汇总", key: "s0" }]));
+      const report = spec([
+        { name: "汇总", sections: [section("overview", 2)] },
+        { name: "明细", sections: [section("community", 2)] },
+      ]);
       const ctx = new FakeContext(state);
       ctx.failAtSync = failAt;
-      const err = await renderReport(
-        ctx.asExcel,
-        spec([{ name: "新汇总", sections: [section("overview", 2)] }])
-      ).catch((e) => e);
+      const err = await renderReport(ctx.asExcel, report).catch((e) => e);
       expect(err).toBeInstanceOf(CeduExcelError);
-      expect(state.sheets.some((s) => s.name.startsWith(TEMP_PREFIX))).toBe(false);
-      if (failAt === 3) expect(state.sheets.map((s) => s.name)).toEqual(["名册", "汇总"]);
+      expect(state.sheets.map((s) => s.name)).toEqual(["名册", "汇总"]);
+      expect(state.sheet("汇总")!.id).toBe(old.id);
       expect(ctx.eventsLog[ctx.eventsLog.length - 1]).toBe(true);
+      // The next Generate completes it, in place.
+      await renderReport(new FakeContext(state).asExcel, report);
+      expect(state.sheets.map((s) => s.name)).toEqual(["名册", "汇总", "明细"]);
+      expect(state.sheet("汇总")!.id).toBe(old.id);
     }
   );
 });

@@ -9,12 +9,14 @@
  * volatile recalculation of 200 formulas over one unchanged source costs 200 hashes and lookups,
  * not 200 parses.
  */
+import { buildCube, cubeOverall, type FigureCube } from "../core/cube";
 import { analyze, figures, type Analysis } from "../core/engine";
 import type {
   EpochDay,
   Filter,
   Grid,
   Metrics,
+  Overall,
   Overrides,
   Period,
   SheetInput,
@@ -29,8 +31,10 @@ export const stats = {
   hits: 0,
   /** Arrays fingerprinted (one per distinct array object). */
   fingerprints: 0,
-  /** figures() runs. */
+  /** Passes over the data for figures: figures() runs and figure cubes built. */
   figures: 0,
+  /** Figure cubes built (one per analysis and period). */
+  cubes: 0,
 };
 
 export function resetStats(): void {
@@ -38,6 +42,7 @@ export function resetStats(): void {
   stats.hits = 0;
   stats.fingerprints = 0;
   stats.figures = 0;
+  stats.cubes = 0;
 }
 
 /* ------------------------------------------------------------------ fingerprints */
@@ -186,4 +191,32 @@ export function figuresOf(analysis: Analysis, period: Period, filter: Filter): M
   map.set(key, metrics);
   if (map.size > FIGURES_PER_ANALYSIS) map.delete(map.keys().next().value as string);
   return metrics;
+}
+
+/* ------------------------------------------------------------------ overall figures from the cube */
+
+const CUBES_PER_ANALYSIS = 16;
+const cubeCache = new WeakMap<Analysis, Map<string, FigureCube | null>>();
+
+/**
+ * The overall figures of a period and filter. Formulas differ mostly in their community and
+ * category: one cube per period answers all of them (core/cube.ts), so 200 formulas over one
+ * period cost one pass. Filters the cube does not cut by fall back to figures().
+ */
+export function overallOf(analysis: Analysis, period: Period, filter: Filter): Overall {
+  const key = `${period.from}:${period.to}`;
+  let map = cubeCache.get(analysis);
+  if (!map) cubeCache.set(analysis, (map = new Map()));
+  let cube = map.get(key);
+  if (cube === undefined) {
+    stats.figures++;
+    stats.cubes++;
+    cube = buildCube(analysis.data, period);
+    map.set(key, cube);
+    if (map.size > CUBES_PER_ANALYSIS) map.delete(map.keys().next().value as string);
+  }
+  return (
+    (cube && cubeOverall(analysis.data, cube, filter)) ??
+    figuresOf(analysis, period, filter).overall
+  );
 }

@@ -24,7 +24,7 @@ import type {
   SchoolGroup,
   SheetKind,
 } from "../core/types";
-import { analysisOfSources, figuresOf, type SourceSheet } from "./cache";
+import { analysisOfSources, figuresOf, overallOf, type SourceSheet } from "./cache";
 import { normalizeErrorCells } from "./errorCells";
 import { fail, Failure } from "./errors";
 import { fnText, functionsLanguage } from "./messages";
@@ -187,8 +187,12 @@ function periodOf(analysis: Analysis, filters: Filters, date1904: boolean): Peri
   return period ?? fail("value", fnText("badPeriod"));
 }
 
-/** The figures for a call: #N/A for an unknown community. */
-function metricsOf(resolved: Resolved, filters: Filters, useCategory = true): Metrics {
+/** The period and filter of a call: #N/A for an unknown community. */
+function selectionOf(
+  resolved: Resolved,
+  filters: Filters,
+  useCategory: boolean
+): { period: Period; filter: Filter } {
   const { analysis } = resolved;
   const period = periodOf(analysis, filters, resolved.date1904);
   const filter: Filter = {};
@@ -200,7 +204,13 @@ function metricsOf(resolved: Resolved, filters: Filters, useCategory = true): Me
   }
   const category = useCategory ? textArg(filters.category) : undefined;
   if (category !== undefined) filter.category = category;
-  return figuresOf(analysis, period, filter);
+  return { period, filter };
+}
+
+/** The whole figures of a call (tables, schools). */
+function metricsOf(resolved: Resolved, filters: Filters, useCategory = true): Metrics {
+  const { period, filter } = selectionOf(resolved, filters, useCategory);
+  return figuresOf(resolved.analysis, period, filter);
 }
 
 function rateOrFail(r: Rate): number {
@@ -244,8 +254,8 @@ export async function indicator(
 ): Promise<number> {
   const spec = INDICATOR_SOURCES[which];
   const resolved = await resolve(sources, spec.required, spec.positions);
-  const m = metricsOf(resolved, filters);
-  const o = m.overall;
+  const { period, filter } = selectionOf(resolved, filters, true);
+  const o = overallOf(resolved.analysis, period, filter);
   switch (which) {
     case "participation":
       if (textArg(filters.community) !== undefined && o.residents === 0) {

@@ -1,39 +1,21 @@
 /**
- * A tiny pub/sub between the ribbon command and the task pane, both in the shared runtime. The
+ * The ribbon command's status, through the shared runtime's channel (src/runtime/shared.ts): the
  * command publishes its progress and outcome; the task pane, if open, subscribes and shows them.
  * The last status is kept so a pane opened afterwards can show it too.
  */
-export interface CeduStatus {
-  state: "running" | "done" | "error";
-  /** A key of src/excel/errors.ts EXCEL_MESSAGES (or of the core catalogue). */
-  key: string;
-  params?: Record<string, string | number>;
-  at: number;
-}
+import { sharedRuntime, type CeduStatus } from "../runtime/shared";
 
-type Listener = (status: CeduStatus) => void;
-const listeners = new Set<Listener>();
-let last: CeduStatus | null = null;
+export type { CeduStatus };
 
 export function publishStatus(status: Omit<CeduStatus, "at">): void {
-  last = { ...status, at: Date.now() };
-  for (const listener of [...listeners]) {
-    try {
-      listener(last);
-    } catch (error) {
-      console.error("CEDU: status listener failed", error);
-    }
-  }
+  sharedRuntime().status.publish({ ...status, at: Date.now() });
 }
 
 /** Returns the unsubscribe function. */
-export function subscribeStatus(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
+export function subscribeStatus(listener: (status: CeduStatus) => void): () => void {
+  return sharedRuntime().status.subscribe(listener);
 }
 
 export function lastStatus(): CeduStatus | null {
-  return last;
+  return sharedRuntime().status.last();
 }

@@ -28,7 +28,7 @@ import { analysisOfSources, figuresOf, overallOf, type SourceSheet } from "./cac
 import { normalizeErrorCells } from "./errorCells";
 import { fail, Failure } from "./errors";
 import { fnText, functionsLanguage } from "./messages";
-import { modelAnalysis, modelDate1904, whenModelReady } from "./model";
+import { sharedRuntime } from "../runtime/shared";
 
 /* ------------------------------------------------------------------ sources */
 
@@ -74,7 +74,8 @@ interface Resolved {
 async function resolve(
   sources: Sources,
   required: readonly Role[],
-  positions: Partial<Record<Role, number>>
+  positions: Partial<Record<Role, number>>,
+  cell?: string
 ): Promise<Resolved> {
   const lang = functionsLanguage();
   const given: { role: Role; grid: Grid }[] = [];
@@ -85,14 +86,23 @@ async function resolve(
   }
 
   if (given.length === 0) {
-    // No ranges: the workbook the add-in recognised.
-    const analysis = modelAnalysis() ?? (await whenModelReady());
+    // No ranges: the workbook the add-in recognised. The cell is marked as computing while it
+    // waits, so that the feed does not recalculate it again once the model it waits for arrives.
+    const model = sharedRuntime().model;
+    model.enterCell(cell);
+    let version = -1;
+    let analysis: Analysis;
+    try {
+      ({ analysis, version } = await model.ready());
+    } finally {
+      model.leaveCell(cell, version);
+    }
     for (const role of required) {
       if (!analysis.sheets.some((s) => s.kind === ROLE_KIND[role])) {
         fail("na", fnText("modelMissingKind", { kind: t(`kind.${ROLE_KIND[role]}`, lang) }));
       }
     }
-    return { analysis, live: true, date1904: modelDate1904() };
+    return { analysis, live: true, date1904: model.date1904() };
   }
 
   for (const role of required) {
@@ -113,7 +123,7 @@ async function resolve(
   }));
   // Serial dates in the ranges follow this workbook's date system: 1900 unless the workbook
   // model (same workbook) says 1904.
-  const date1904 = modelDate1904();
+  const date1904 = sharedRuntime().model.date1904();
   const analysis = analysisOfSources(sheets, todayEpochDay(), date1904);
   sheets.forEach((s, i) => {
     const detection = analysis.sheets[i];
@@ -250,10 +260,11 @@ const INDICATOR_SOURCES: Record<
 export async function indicator(
   which: Indicator,
   filters: Filters,
-  sources: Sources
+  sources: Sources,
+  cell?: string
 ): Promise<number> {
   const spec = INDICATOR_SOURCES[which];
-  const resolved = await resolve(sources, spec.required, spec.positions);
+  const resolved = await resolve(sources, spec.required, spec.positions, cell);
   const { period, filter } = selectionOf(resolved, filters, true);
   const o = overallOf(resolved.analysis, period, filter);
   switch (which) {
@@ -292,9 +303,10 @@ export async function schoolRate(
   which: "excellence" | "qualified",
   community: unknown,
   type: unknown,
-  schools: unknown
+  schools: unknown,
+  cell?: string
 ): Promise<number> {
-  const resolved = await resolve({ schools }, ["schools"], { schools: 3 });
+  const resolved = await resolve({ schools }, ["schools"], { schools: 3 }, cell);
   const m = metricsOf(resolved, { community }, false);
   const s = m.schools;
   if (!s)
@@ -317,9 +329,13 @@ const divByZeroCell = () => new CustomFunctions.Error(CustomFunctions.ErrorCode.
 export type TableCell = string | number | boolean | CustomFunctions.Error;
 
 /** The summary sheet's community table (core/report), spilled: header, one row per community, totals. */
-export async function summaryTable(filters: Filters, sources: Sources): Promise<TableCell[][]> {
+export async function summaryTable(
+  filters: Filters,
+  sources: Sources,
+  cell?: string
+): Promise<TableCell[][]> {
   const lang: Lang = functionsLanguage();
-  const resolved = await resolve(sources, [], {});
+  const resolved = await resolve(sources, [], {}, cell);
   if (
     resolved.live &&
     !resolved.analysis.sheets.some(
@@ -336,9 +352,13 @@ export async function summaryTable(filters: Filters, sources: Sources): Promise<
 export const MAX_ISSUE_ROWS = 500;
 
 /** The issue table (core/report), spilled: header and one row per issue; ID and phone numbers are masked by the engine. */
-export async function issuesTable(filters: Filters, sources: Sources): Promise<TableCell[][]> {
+export async function issuesTable(
+  filters: Filters,
+  sources: Sources,
+  cell?: string
+): Promise<TableCell[][]> {
   const lang: Lang = functionsLanguage();
-  const resolved = await resolve(sources, [], {});
+  const resolved = await resolve(sources, [], {}, cell);
   const m = metricsOf(resolved, filters, false);
   const issues = allIssues(resolved.analysis, m);
   if (issues.length === 0) {

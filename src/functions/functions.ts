@@ -15,6 +15,8 @@
  * With no source range, a function computes from the workbook the add-in recognised (model.ts).
  * Every indicator is @volatile: only volatile functions are recalculated when a workbook opens,
  * and the argument-free form must follow the workbook; repeats are cache lookups (cache.ts).
+ * Each also asks for its cell's address (@requiresAddress, CustomFunctionsRuntime 1.1): the live
+ * feed recalculates exactly the cells whose figure an edit left behind, never the application.
  */
 import { divide, indicator, issuesTable, schoolRate, summaryTable } from "./compute";
 import { guarded, guardedSync } from "./errors";
@@ -23,6 +25,7 @@ import { guarded, guardedSync } from "./errors";
  * Participation rate: distinct residents with at least one enrolment in the period, divided by the residents of the population sheet. Without ranges, uses this workbook's sheets.
  * @customfunction PARTICIPATION
  * @volatile
+ * @requiresAddress
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param community Community name, e.g. "六角社区". Leave empty for all communities.
  * @param from First day of the period: a date, a text date such as "2025-01-01", or a year such as 2025. Empty: the calendar year of the latest date in the data.
@@ -38,10 +41,16 @@ export function participation(
   to?: unknown,
   category?: string,
   roster?: unknown[][],
-  population?: unknown[][]
+  population?: unknown[][],
+  invocation?: CustomFunctions.Invocation
 ): Promise<number> {
   return guarded(() =>
-    indicator("participation", { community, from, to, category }, { roster, population })
+    indicator(
+      "participation",
+      { community, from, to, category },
+      { roster, population },
+      invocation?.address
+    )
   );
 }
 
@@ -49,6 +58,7 @@ export function participation(
  * Number of participants (人): distinct people with at least one valid enrolment in the period. Without ranges, uses this workbook's sheets.
  * @customfunction PARTICIPANTS
  * @volatile
+ * @requiresAddress
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param community Community name, e.g. "六角社区". Leave empty for all communities.
  * @param from First day of the period: a date, a text date such as "2025-01-01", or a year such as 2025. Empty: the calendar year of the latest date in the data.
@@ -62,15 +72,19 @@ export function participants(
   from?: unknown,
   to?: unknown,
   category?: string,
-  roster?: unknown[][]
+  roster?: unknown[][],
+  invocation?: CustomFunctions.Invocation
 ): Promise<number> {
-  return guarded(() => indicator("participants", { community, from, to, category }, { roster }));
+  return guarded(() =>
+    indicator("participants", { community, from, to, category }, { roster }, invocation?.address)
+  );
 }
 
 /**
  * Number of enrolments (人次): valid enrolment rows in the period, a person enrolled twice in the same course counted once. Without ranges, uses this workbook's sheets.
  * @customfunction ENROLMENTS
  * @volatile
+ * @requiresAddress
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param community Community name, e.g. "六角社区". Leave empty for all communities.
  * @param from First day of the period: a date, a text date such as "2025-01-01", or a year such as 2025. Empty: the calendar year of the latest date in the data.
@@ -84,15 +98,19 @@ export function enrolments(
   from?: unknown,
   to?: unknown,
   category?: string,
-  roster?: unknown[][]
+  roster?: unknown[][],
+  invocation?: CustomFunctions.Invocation
 ): Promise<number> {
-  return guarded(() => indicator("enrolments", { community, from, to, category }, { roster }));
+  return guarded(() =>
+    indicator("enrolments", { community, from, to, category }, { roster }, invocation?.address)
+  );
 }
 
 /**
  * Completion rate: enrolments with status 结业 (completed) divided by enrolments with any recorded status. Without ranges, uses this workbook's sheets.
  * @customfunction COMPLETION
  * @volatile
+ * @requiresAddress
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param community Community name, e.g. "六角社区". Leave empty for all communities.
  * @param from First day of the period: a date, a text date such as "2025-01-01", or a year such as 2025. Empty: the calendar year of the latest date in the data.
@@ -106,15 +124,19 @@ export function completion(
   from?: unknown,
   to?: unknown,
   category?: string,
-  roster?: unknown[][]
+  roster?: unknown[][],
+  invocation?: CustomFunctions.Invocation
 ): Promise<number> {
-  return guarded(() => indicator("completion", { community, from, to, category }, { roster }));
+  return guarded(() =>
+    indicator("completion", { community, from, to, category }, { roster }, invocation?.address)
+  );
 }
 
 /**
  * Learners' excellence rate: results 优秀 (excellent) divided by results recorded. Without ranges, uses this workbook's sheets.
  * @customfunction EXCELLENCE
  * @volatile
+ * @requiresAddress
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param community Community name, e.g. "六角社区". Leave empty for all communities.
  * @param from First day of the period: a date, a text date such as "2025-01-01", or a year such as 2025. Empty: the calendar year of the latest date in the data.
@@ -128,15 +150,19 @@ export function excellence(
   from?: unknown,
   to?: unknown,
   category?: string,
-  roster?: unknown[][]
+  roster?: unknown[][],
+  invocation?: CustomFunctions.Invocation
 ): Promise<number> {
-  return guarded(() => indicator("excellence", { community, from, to, category }, { roster }));
+  return guarded(() =>
+    indicator("excellence", { community, from, to, category }, { roster }, invocation?.address)
+  );
 }
 
 /**
  * Learners' qualified rate: results 合格, 良好 or 优秀 divided by results recorded. Without ranges, uses this workbook's sheets.
  * @customfunction QUALIFIED
  * @volatile
+ * @requiresAddress
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param community Community name, e.g. "六角社区". Leave empty for all communities.
  * @param from First day of the period: a date, a text date such as "2025-01-01", or a year such as 2025. Empty: the calendar year of the latest date in the data.
@@ -150,15 +176,19 @@ export function qualified(
   from?: unknown,
   to?: unknown,
   category?: string,
-  roster?: unknown[][]
+  roster?: unknown[][],
+  invocation?: CustomFunctions.Invocation
 ): Promise<number> {
-  return guarded(() => indicator("qualified", { community, from, to, category }, { roster }));
+  return guarded(() =>
+    indicator("qualified", { community, from, to, category }, { roster }, invocation?.address)
+  );
 }
 
 /**
  * Number of activities (场): valid rows of the activity log in the period. Without ranges, uses this workbook's sheets.
  * @customfunction ACTIVITIES
  * @volatile
+ * @requiresAddress
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param community Community that held the activity, e.g. "六角社区". Leave empty for all communities.
  * @param from First day of the period: a date, a text date such as "2025-01-01", or a year such as 2025. Empty: the calendar year of the latest date in the data.
@@ -172,15 +202,19 @@ export function activities(
   from?: unknown,
   to?: unknown,
   category?: string,
-  activities?: unknown[][]
+  activities?: unknown[][],
+  invocation?: CustomFunctions.Invocation
 ): Promise<number> {
-  return guarded(() => indicator("activities", { community, from, to, category }, { activities }));
+  return guarded(() =>
+    indicator("activities", { community, from, to, category }, { activities }, invocation?.address)
+  );
 }
 
 /**
  * Activity attendance (人次): the sum of participants over the activities in the period. Without ranges, uses this workbook's sheets.
  * @customfunction ATTENDANCE
  * @volatile
+ * @requiresAddress
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param community Community that held the activity, e.g. "六角社区". Leave empty for all communities.
  * @param from First day of the period: a date, a text date such as "2025-01-01", or a year such as 2025. Empty: the calendar year of the latest date in the data.
@@ -194,15 +228,19 @@ export function attendance(
   from?: unknown,
   to?: unknown,
   category?: string,
-  activities?: unknown[][]
+  activities?: unknown[][],
+  invocation?: CustomFunctions.Invocation
 ): Promise<number> {
-  return guarded(() => indicator("attendance", { community, from, to, category }, { activities }));
+  return guarded(() =>
+    indicator("attendance", { community, from, to, category }, { activities }, invocation?.address)
+  );
 }
 
 /**
  * Teaching hours (课时): the sum of hours over the activities in the period. Without ranges, uses this workbook's sheets.
  * @customfunction HOURS
  * @volatile
+ * @requiresAddress
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param community Community that held the activity, e.g. "六角社区". Leave empty for all communities.
  * @param from First day of the period: a date, a text date such as "2025-01-01", or a year such as 2025. Empty: the calendar year of the latest date in the data.
@@ -216,15 +254,19 @@ export function hours(
   from?: unknown,
   to?: unknown,
   category?: string,
-  activities?: unknown[][]
+  activities?: unknown[][],
+  invocation?: CustomFunctions.Invocation
 ): Promise<number> {
-  return guarded(() => indicator("hours", { community, from, to, category }, { activities }));
+  return guarded(() =>
+    indicator("hours", { community, from, to, category }, { activities }, invocation?.address)
+  );
 }
 
 /**
  * Schools' excellence rate: schools rated 优秀 divided by schools rated. Without ranges, uses this workbook's school list.
  * @customfunction SCHOOLEXCELLENCE
  * @volatile
+ * @requiresAddress
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param community Community of the schools, e.g. "六角社区". Leave empty for all schools.
  * @param type School type, e.g. "职工学校" or "社区学校". Leave empty for all types.
@@ -234,15 +276,17 @@ export function hours(
 export function schoolExcellence(
   community?: string,
   type?: string,
-  schools?: unknown[][]
+  schools?: unknown[][],
+  invocation?: CustomFunctions.Invocation
 ): Promise<number> {
-  return guarded(() => schoolRate("excellence", community, type, schools));
+  return guarded(() => schoolRate("excellence", community, type, schools, invocation?.address));
 }
 
 /**
  * Schools' qualified rate: schools rated 合格 or 优秀 divided by schools rated. Without ranges, uses this workbook's school list.
  * @customfunction SCHOOLQUALIFIED
  * @volatile
+ * @requiresAddress
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param community Community of the schools, e.g. "六角社区". Leave empty for all schools.
  * @param type School type, e.g. "职工学校" or "社区学校". Leave empty for all types.
@@ -252,15 +296,17 @@ export function schoolExcellence(
 export function schoolQualified(
   community?: string,
   type?: string,
-  schools?: unknown[][]
+  schools?: unknown[][],
+  invocation?: CustomFunctions.Invocation
 ): Promise<number> {
-  return guarded(() => schoolRate("qualified", community, type, schools));
+  return guarded(() => schoolRate("qualified", community, type, schools, invocation?.address));
 }
 
 /**
  * Table by community (spills), as on the summary sheet: residents, participants, enrolments, participation rate, target, target met, activities, attendance and hours, with a total row. Without ranges, uses this workbook's sheets.
  * @customfunction SUMMARY
  * @volatile
+ * @requiresAddress
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param community Community name, e.g. "六角社区". Leave empty for every community.
  * @param from First day of the period: a date, a text date such as "2025-01-01", or a year such as 2025. Empty: the calendar year of the latest date in the data.
@@ -278,10 +324,15 @@ export function summary(
   category?: string,
   roster?: unknown[][],
   population?: unknown[][],
-  activities?: unknown[][]
+  activities?: unknown[][],
+  invocation?: CustomFunctions.Invocation
 ): Promise<unknown[][]> {
   return guarded(() =>
-    summaryTable({ community, from, to, category }, { roster, population, activities })
+    summaryTable(
+      { community, from, to, category },
+      { roster, population, activities },
+      invocation?.address
+    )
   );
 }
 
@@ -289,6 +340,7 @@ export function summary(
  * Data problems found in the sheets (spills): severity, sheet, cell, kind, value and message, most severe first. ID and phone numbers are masked. Without ranges, checks this workbook's sheets.
  * @customfunction ISSUES
  * @volatile
+ * @requiresAddress
  * @helpurl https://cedu.example.org/addin/README#custom-functions
  * @param from First day of the period, for the out-of-period notes: a date, a text date or a year. Empty: the calendar year of the latest date in the data.
  * @param to Last day of the period: a date, a text date or a year. Empty: the end of the year of "from".
@@ -304,9 +356,12 @@ export function issues(
   roster?: unknown[][],
   population?: unknown[][],
   activities?: unknown[][],
-  schools?: unknown[][]
+  schools?: unknown[][],
+  invocation?: CustomFunctions.Invocation
 ): Promise<unknown[][]> {
-  return guarded(() => issuesTable({ from, to }, { roster, population, activities, schools }));
+  return guarded(() =>
+    issuesTable({ from, to }, { roster, population, activities, schools }, invocation?.address)
+  );
 }
 
 /**

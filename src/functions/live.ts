@@ -1,89 +1,133 @@
 /**
- * Keeps the workbook model (model.ts) in step with the workbook, for the argument-free formulas.
+ * The live feed: keeps the shared runtime's workbook model (model.ts) in step with the workbook,
+ * for the argument-free formulas, at the cost of what each edit changes.
  *
- * Started once by the shared runtime (the Excel door), which supplies the three things that need
- * Office.js, so that this folder never calls Excel itself:
- *   - readWorkbook(): reads the workbook into a WorkbookInput (src/excel/read);
- *   - events.onChanged(handler): subscribes to worksheet changes (e.g. workbook.worksheets.onChanged,
- *     ExcelApi 1.7) and returns an unsubscribe function;
- *   - options.recalc(): asks Excel to recalculate, e.g.
- *     `Excel.run(async (c) => { c.workbook.application.calculate(Excel.CalculationType.recalculate); await c.sync(); })`.
- *     A normal recalculation is enough: every CEDU indicator is @volatile.
- *
- * Reads once on start; after a change, re-reads once the changes have paused for `debounceMs`
- * (300 ms), publishes the new model and asks for a recalculation. Changes made by the add-in
- * itself are ignored: those Excel marks with triggerSource "ThisLocalAddin" (ExcelApi 1.14), and
- * any that arrive while a `suppress()` guard is active or within `suppressGraceMs` after it
- * (events are delivered after the write's sync, and older hosts have no triggerSource).
+ * This folder never calls Excel: the Excel door (src/excel/live.ts) supplies a LiveSource that
+ * reads the whole workbook once, tells which changes concern the model, reads only what a change
+ * touched, and recalculates given cells. The feed decides when:
+ *   - first read on start; a change the model does not read (another sheet, CEDU's own output)
+ *     costs nothing: no read, no recalculation;
+ *   - a change that concerns the model opens the model's gate at once (formulas asking meanwhile
+ *     wait and compute once against the new model), is read after `debounceMs` of quiet together
+ *     with the changes that followed it, and the model is set from the patched cells;
+ *   - then only the CEDU cells that computed against an older model are recalculated (the source
+ *     leaves them alone in manual calculation mode: the user's F9 does it);
+ *   - a failed read is retried with backoff (`retryDelaysMs`); the state is published on the
+ *     runtime's live channel for the pane; after the last attempt the model stays as it was (or,
+ *     with none, formulas show #N/A saying so) and the next change or "Read again" reads it all.
+ * The add-in's own writes are ignored: Excel marks them "ThisLocalAddin" (ExcelApi 1.14), and
+ * `suppress()` covers older hosts, during the write and `suppressGraceMs` after it.
  */
+import type { Analysis } from "../core/engine";
 import type { EpochDay, Overrides, WorkbookInput } from "../core/types";
-import { setFunctionsLanguage } from "./messages";
-import { setWorkbookModel } from "./model";
+import type { LiveControl, LiveState, SharedRuntime } from "../runtime/shared";
+import { fnText, setFunctionsLanguage } from "./messages";
 
-/** The part of Excel's WorksheetChangedEventArgs the live model looks at. */
-export interface LiveChangeEvent {
+/** One change Excel reported (WorksheetChangedEventArgs and the sheet collection's events). */
+export interface LiveChange {
+  kind: "cells" | "added" | "deleted" | "renamed";
+  worksheetId?: string;
+  /** The changed range, local to the sheet ("B5", "A2:L1001"). */
+  address?: string;
+  /** Excel.DataChangeType: RangeEdited, RowInserted, RowDeleted, ColumnInserted … */
+  changeType?: string;
   /** "ThisLocalAddin" | "Unknown" (ExcelApi 1.14); absent on older hosts. */
   triggerSource?: string;
-  address?: string;
-  worksheetId?: string;
-  [key: string]: unknown;
+  /** The new name (renamed). */
+  nameAfter?: string;
 }
 
-export interface LiveEvents {
-  /** Registers a change handler; returns a function that removes it. */
-  onChanged(handler: (event: LiveChangeEvent) => void): () => void;
+/** What applying changes did besides the cells: sheet names that moved or went. */
+export interface Applied {
+  input: WorkbookInput;
+  renamed?: { before: string; after: string }[];
+  deleted?: string[];
 }
 
-export interface LiveOptions {
-  /** Asks Excel to recalculate the live formulas after the model changed. */
-  recalc: () => Promise<void> | void;
-  /** The user's sheet overrides (from the workbook settings), read with every re-read. */
-  overrides?: () => Overrides | Promise<Overrides>;
-  /** Quiet time after the last change before re-reading (ms). Default 300. */
+export interface LiveSource {
+  /** Reads the whole workbook (first read, "Read again", or after a failed patch). */
+  readAll(): Promise<WorkbookInput>;
+  /** The user's sheet corrections (workbook settings). */
+  overrides(): Promise<Overrides>;
+  /** Whether a change concerns the model; decided without Excel, from what was read. */
+  concerns(change: LiveChange, analysis: Analysis | null): boolean;
+  /** Reads only what the changes touched and returns the patched cells. */
+  apply(changes: readonly LiveChange[], current: WorkbookInput): Promise<Applied>;
+  /** Recalculates these CEDU cells ("Sheet!A1"), unless calculation is manual. */
+  recalc(cells: readonly string[]): Promise<void>;
+  /** Subscribes to Excel's change events; returns the unsubscribe function. */
+  listen(handler: (change: LiveChange) => void): () => void;
+}
+
+export interface LiveFeedOptions {
+  /** Quiet time after the last change before reading what changed (ms). Default 60. */
   debounceMs?: number;
   /** Changes this soon after a suppress() guard ended are the add-in's own too (ms). Default 250. */
   suppressGraceMs?: number;
+  /** Waits before each retry of a failed read (ms). Default 500, 2000, 8000. */
+  retryDelaysMs?: readonly number[];
   /** Office's display language, for the functions' messages and headers. */
   language?: string;
-  /** A read or recalculation failed; the previous model stays. */
-  onError?: (error: unknown) => void;
   /** Injectable "today" (tests). */
   today?: EpochDay;
+  /** A read or recalculation failed (logging). */
+  onError?: (error: unknown) => void;
 }
 
-export interface LiveModel {
-  /** Settles after the first read (and its recalculation) finished or failed. */
+export interface LiveFeed extends LiveControl {
+  /** Settles after the first read finished or was given up. */
   readonly ready: Promise<void>;
-  /** Runs the add-in's own write; changes it causes do not trigger a re-read. */
-  suppress<T>(write: () => Promise<T> | T): Promise<T>;
-  /** Re-reads now (e.g. after the user changed a sheet override). */
-  refresh(): Promise<void>;
-  /** Stops listening; a pending re-read is dropped. */
-  stop(): void;
-  /** Completed reads (diagnostics, tests). */
-  readonly reads: number;
+  readonly fullReads: number;
+  readonly patches: number;
 }
 
 export const THIS_ADDIN = "ThisLocalAddin";
 
-export function startLiveModel(
-  readWorkbook: () => Promise<WorkbookInput>,
-  events: LiveEvents,
-  options: LiveOptions
-): LiveModel {
-  const debounceMs = options.debounceMs ?? 300;
+function codeOf(error: unknown): string {
+  const e = error as { code?: unknown; name?: unknown } | null;
+  if (e && typeof e.code === "string" && e.code) return e.code;
+  if (e && typeof e.name === "string" && e.name) return e.name;
+  return "Error";
+}
+
+export function startLiveFeed(
+  runtime: SharedRuntime,
+  source: LiveSource,
+  options: LiveFeedOptions = {}
+): LiveFeed {
+  const { model } = runtime;
+  const debounceMs = options.debounceMs ?? 60;
   const graceMs = options.suppressGraceMs ?? 250;
+  const delays = options.retryDelaysMs ?? [500, 2000, 8000];
   if (options.language) setFunctionsLanguage(options.language);
 
   let stopped = false;
-  let reads = 0;
+  let fullReads = 0;
+  let patches = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let suppressDepth = 0;
   let suppressedUntil = 0;
-  /** The read in progress, and whether another must follow it. */
-  let running: Promise<void> | null = null;
-  let again = false;
+  let pending: LiveChange[] = [];
+  let gated = false;
+  /** A patch was given up: the cells may be behind, the next update reads them all. */
+  let wholeReadNeeded = false;
+  let overrides: Overrides = {};
+  let queue: Promise<void> = Promise.resolve();
+  let state: LiveState = { state: "off", version: 0, fullReads: 0, patches: 0, at: Date.now() };
 
+  const publish = (patch: Partial<LiveState>) => {
+    state = {
+      ...state,
+      error: undefined,
+      attempt: undefined,
+      ...patch,
+      version: model.version,
+      fullReads,
+      patches,
+      at: Date.now(),
+    };
+    runtime.live.publish(state);
+  };
   const report = (e: unknown) => {
     try {
       options.onError?.(e);
@@ -91,56 +135,135 @@ export function startLiveModel(
       // ignore
     }
   };
+  const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-  const readOnce = async (): Promise<void> => {
-    const input = await readWorkbook();
-    const overrides = options.overrides ? await options.overrides() : {};
-    if (stopped) return;
-    setWorkbookModel(input, overrides, { today: options.today });
-    reads++;
-    await options.recalc();
-  };
-
-  const read = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
+  /** Runs a read, retrying with backoff; throws the last error after the last attempt. */
+  const withRetry = async <T>(read: () => Promise<T>): Promise<T> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await read();
+      } catch (e) {
+        report(e);
+        if (stopped || attempt >= delays.length) throw e;
+        publish({ state: "retrying", error: codeOf(e), attempt: attempt + 1 });
+        await sleep(delays[attempt]);
+        if (stopped) throw e;
+      }
     }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await readOnce();
-        } catch (e) {
-          report(e);
-        }
-      } while (again && !stopped);
-      running = null;
-    })();
-    return running;
   };
 
-  const handler = (event: LiveChangeEvent) => {
+  const openGate = () => {
+    if (!gated) {
+      gated = true;
+      model.beginUpdate();
+    }
+  };
+  const closeGate = () => {
+    if (gated) {
+      gated = false;
+      model.endUpdate();
+    }
+  };
+
+  /** After the model changed: recalculate the CEDU cells it left behind. */
+  const recalcStale = async () => {
+    const stale = model.staleCells();
+    if (stale.length === 0 || stopped) return;
+    try {
+      await source.recalc(stale);
+    } catch (e) {
+      report(e);
+    }
+  };
+
+  const readWhole = async () => {
+    publish({ state: "reading" });
+    try {
+      const input = await withRetry(() => source.readAll());
+      overrides = await withRetry(() => source.overrides());
+      if (stopped) return;
+      fullReads++;
+      wholeReadNeeded = false;
+      pending = [];
+      model.set(input, overrides, { today: options.today });
+      closeGate();
+      publish({ state: "ready" });
+      await recalcStale();
+    } catch (e) {
+      wholeReadNeeded = true;
+      closeGate();
+      if (!model.has()) model.fail(fnText("readFailed", { code: codeOf(e) }));
+      publish({ state: "failed", error: codeOf(e) });
+    }
+  };
+
+  const patch = async () => {
+    if (wholeReadNeeded || !model.has()) return readWhole();
+    const changes = pending;
+    pending = [];
+    if (changes.length === 0) {
+      closeGate();
+      return;
+    }
+    publish({ state: "reading" });
+    try {
+      const current = model.cellsInput() as WorkbookInput;
+      const applied = await withRetry(() => source.apply(changes, current));
+      if (stopped) return;
+      for (const r of applied.renamed ?? []) model.renameCells(r.before, r.after);
+      for (const name of applied.deleted ?? [])
+        for (const cell of model.knownCells())
+          if (cell.startsWith(`${name}!`)) model.forgetCell(cell);
+      patches++;
+      model.set(applied.input, overrides, { today: options.today });
+      // Changes that arrived during the read keep the gate open for their own patch.
+      if (pending.length === 0) closeGate();
+      publish({ state: "ready" });
+      await recalcStale();
+    } catch (e) {
+      wholeReadNeeded = true;
+      closeGate();
+      publish({ state: "failed", error: codeOf(e) });
+    }
+  };
+
+  const enqueue = (task: () => Promise<void>): Promise<void> => {
+    const run = queue.then(() => (stopped ? undefined : task()));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const handler = (change: LiveChange) => {
     if (stopped) return;
-    if (event && event.triggerSource === THIS_ADDIN) return;
+    if (change.triggerSource === THIS_ADDIN) return;
     if (suppressDepth > 0 || Date.now() < suppressedUntil) return;
+    if (!wholeReadNeeded && !source.concerns(change, model.analysis())) return;
+    pending.push(change);
+    openGate();
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      if (!stopped) void read();
+      if (!stopped) void enqueue(patch);
     }, debounceMs);
   };
 
+  model.feeding = true;
   let unsubscribe: (() => void) | null = null;
   try {
-    unsubscribe = events.onChanged(handler);
+    unsubscribe = source.listen(handler);
   } catch (e) {
     report(e);
   }
-  const ready = read();
+  const ready = enqueue(readWhole);
 
-  return {
+  const feed: LiveFeed = {
     ready,
+    get fullReads() {
+      return fullReads;
+    },
+    get patches() {
+      return patches;
+    },
     async suppress<T>(write: () => Promise<T> | T): Promise<T> {
       suppressDepth++;
       try {
@@ -150,19 +273,38 @@ export function startLiveModel(
         if (suppressDepth === 0) suppressedUntil = Date.now() + graceMs;
       }
     },
-    refresh: () => (stopped ? Promise.resolve() : read()),
+    reread: () => (stopped ? Promise.resolve() : enqueue(readWhole)),
+    reanalyse: () =>
+      stopped
+        ? Promise.resolve()
+        : enqueue(async () => {
+            try {
+              overrides = await withRetry(() => source.overrides());
+            } catch (e) {
+              publish({ state: "failed", error: codeOf(e) });
+              return;
+            }
+            const input = model.cellsInput();
+            if (!input) return readWhole();
+            model.set(input, overrides, { today: options.today });
+            publish({ state: "ready" });
+            await recalcStale();
+          }),
     stop() {
       stopped = true;
+      model.feeding = false;
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
+      closeGate();
       try {
         unsubscribe?.();
       } catch (e) {
         report(e);
       }
-    },
-    get reads() {
-      return reads;
+      publish({ state: "off" });
+      if (runtime.feed === feed) runtime.feed = null;
     },
   };
+  runtime.feed = feed;
+  return feed;
 }

@@ -38,6 +38,8 @@ const zh = {
   needsSource: "缺少{kind}区域：给出数据区域时，请同时给出{kind}区域（第 {position} 个参数）",
   modelMissingKind: "工作簿中没有识别出{kind}：请在 CEDU 任务窗格中检查工作表识别结果",
   notReady: "CEDU 尚未读取工作簿：请打开 CEDU 任务窗格，或在参数中给出数据区域",
+  readFailed:
+    "CEDU 多次尝试后仍无法读取工作簿（{code}）：请在 CEDU 任务窗格的“公式”页点击“重新读取”",
   badNumber: "参数不是数字",
   internal: "CEDU 无法计算此函数：请检查参数",
   tooManyIssues: "另有 {count} 条问题未列出：请在 CEDU 任务窗格中查看全部问题",
@@ -65,6 +67,8 @@ const en: typeof zh = {
   modelMissingKind: "No {kind} recognised in this workbook: check the sheets in the CEDU task pane",
   notReady:
     "CEDU has not read the workbook yet: open the CEDU task pane, or give the data ranges as arguments",
+  readFailed:
+    "CEDU could not read the workbook after several attempts ({code}): choose “Read again” on the Formulas tab of the CEDU task pane",
   badNumber: "The argument is not a number",
   internal: "CEDU could not compute this function: check its arguments",
   tooManyIssues: "{count} more issues not listed: see all of them in the CEDU task pane",

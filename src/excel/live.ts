@@ -38,6 +38,13 @@ import {
   type Area,
 } from "./read";
 import { loadSettings } from "./settings";
+import {
+  customPropertiesSupported,
+  isTagged,
+  queueRegistry,
+  queueTagProbe,
+  registryNames,
+} from "./tags";
 import { parseA1Start, supportsExcelApi } from "./support";
 
 /** Rows below the header window that still decide whether a sheet is a summary (core/summary.ts). */
@@ -271,6 +278,28 @@ export function excelSource(options: ExcelSourceOptions = {}): LiveSource & {
       });
     },
 
+    async sheetsChanged(): Promise<void> {
+      // After the add-in's own write (a summary added or replaced): learn which sheets are ours,
+      // so that an edit on them later costs nothing.
+      await run(RUN, async (context) => {
+        const list = context.workbook.worksheets;
+        list.load("items/id,items/name");
+        const registry = queueRegistry(context);
+        await context.sync();
+        const fresh = list.items.filter((w) => !byId.has(w.id));
+        const present = new Set(list.items.map((w) => w.id));
+        for (const id of [...byId.keys()])
+          if (!present.has(id) && byId.get(id)?.ours) byId.delete(id);
+        if (fresh.length === 0) return;
+        const useCp = customPropertiesSupported();
+        const probes = fresh.map((w) => ({ w, tag: queueTagProbe(w, useCp) }));
+        await context.sync();
+        const names = registryNames(registry);
+        for (const { w, tag } of probes)
+          if (isTagged(tag, w.name, names)) byId.set(w.id, { id: w.id, name: w.name, ours: true });
+      });
+    },
+
     listen(handler: (change: LiveChange) => void): () => void {
       return listenToWorkbook(run, handler);
     },
@@ -291,6 +320,8 @@ export function excelSource(options: ExcelSourceOptions = {}): LiveSource & {
   ): Promise<void> {
     const app = context.workbook.application;
     app.load("calculationMode");
+    const useCp = customPropertiesSupported();
+    const registry = plans.some((p) => p.whole) ? queueRegistry(context) : null;
     const wholes = plans
       .filter((p) => p.whole)
       .map((p) => {
@@ -298,7 +329,7 @@ export function excelSource(options: ExcelSourceOptions = {}): LiveSource & {
         ws.load("id,name,visibility");
         const used = ws.getUsedRangeOrNullObject(true);
         used.load("address,rowCount,columnCount");
-        return { plan: p, ws, used };
+        return { plan: p, ws, used, tag: queueTagProbe(ws, useCp) };
       });
     const rowReads = plans
       .filter((p) => !p.whole)
@@ -327,9 +358,17 @@ export function excelSource(options: ExcelSourceOptions = {}): LiveSource & {
     await finishLoads(context, loads, sheets);
 
     const wholeReads: RowRead[] = [];
+    const ourNames = registry ? registryNames(registry) : [];
     for (const w of wholes) {
       const info: SheetInfo = byId.get(w.plan.id) ?? { id: w.ws.id, name: w.ws.name, ours: false };
       byId.set(w.ws.id, info);
+      if (isTagged(w.tag, w.ws.name, ourNames)) {
+        // CEDU's own output (a summary written since the first read): never part of the model.
+        info.ours = true;
+        const at = sheets.findIndex((s) => s.name === info.name);
+        if (at >= 0) sheets.splice(at, 1);
+        continue;
+      }
       const hidden = w.ws.visibility !== "Visible";
       const at = sheets.findIndex((s) => s.name === info.name);
       const origin = w.used.isNullObject ? { row: 0, col: 0 } : parseA1Start(w.used.address);

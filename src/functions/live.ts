@@ -55,6 +55,8 @@ export interface LiveSource {
   apply(changes: readonly LiveChange[], current: WorkbookInput): Promise<Applied>;
   /** Recalculates these CEDU cells ("Sheet!A1"), unless calculation is manual. */
   recalc(cells: readonly string[]): Promise<void>;
+  /** The add-in itself added or replaced sheets (its own output): learn which are ours. */
+  sheetsChanged?(): Promise<void>;
   /** Subscribes to Excel's change events; returns the unsubscribe function. */
   listen(handler: (change: LiveChange) => void): () => void;
 }
@@ -270,7 +272,14 @@ export function startLiveFeed(
         return await write();
       } finally {
         suppressDepth--;
-        if (suppressDepth === 0) suppressedUntil = Date.now() + graceMs;
+        if (suppressDepth === 0) {
+          suppressedUntil = Date.now() + graceMs;
+          try {
+            await source.sheetsChanged?.();
+          } catch (e) {
+            report(e);
+          }
+        }
       }
     },
     reread: () => (stopped ? Promise.resolve() : enqueue(readWhole)),

@@ -323,6 +323,8 @@ export class FakeState {
   syncLog: { request: number; response: number }[] = [];
   /** application.calculate and Range.calculate calls. */
   calculations: string[] = [];
+  /** Application.calculationMode (ExcelApi 1.1): "Automatic", "AutomaticExceptTables" or "Manual". */
+  calculationMode = "Automatic";
   /** Makes a queued operation fail at its sync (GeneralException), e.g. one fill of a batch. */
   failWhen: ((op: OperationInfo) => boolean) | null = null;
   private editing = false;
@@ -1411,6 +1413,9 @@ export class FakeContext {
       settings = settings;
       names = names;
       protection = protection;
+      get application(): unknown {
+        return ctx.application;
+      }
       get readOnly(): boolean {
         this.need("readOnly");
         return ctx.state.readOnly;
@@ -1456,19 +1461,23 @@ export class FakeContext {
         return new FakeRange(ctx, sheet, p.row, p.col, p.rows, p.cols);
       }
     })(ctx);
-    this.application = {
-      suspendScreenUpdatingUntilNextSync: function () {
+    this.application = new (class extends Loadable {
+      suspendScreenUpdatingUntilNextSync(): void {
         ctx.suspendCalls.screen++;
-      },
-      suspendApiCalculationUntilNextSync: function () {
+      }
+      suspendApiCalculationUntilNextSync(): void {
         ctx.suspendCalls.calc++;
-      },
-      calculate: function (type: string) {
+      }
+      calculate(type: string): void {
         ctx.queue({ kind: "calculate" }, 0, () =>
           ctx.state.calculations.push(`application:${type}`)
         );
-      },
-    };
+      }
+      get calculationMode(): string {
+        this.need("calculationMode");
+        return ctx.state.calculationMode;
+      }
+    })(ctx);
     this.runtime = new (class extends Loadable {
       get enableEvents(): boolean {
         this.need("enableEvents");

@@ -19,6 +19,7 @@ const { officeInput, officeClean, TODAY_EPOCH_DAY } = require("./office");
 const { engineFigures, plainAggregation, arqueroFigures, compareFigures } = require("./peers");
 const { benchDraft } = require("./draft");
 const { benchDistrict } = require("./district");
+const { benchLive } = require("./live");
 
 /* ------------------------------------------------------------------ settings */
 
@@ -30,6 +31,10 @@ const QUICK = process.env.CEDU_BENCH_QUICK === "1";
 const ENGINE_ONLY = process.env.CEDU_BENCH_ONLY === "engine";
 /** CEDU_BENCH_ONLY=district: the district row alone (50 files against one file of the same rows). */
 const DISTRICT_ONLY = process.env.CEDU_BENCH_ONLY === "district";
+/** CEDU_BENCH_ONLY=live: what an edit costs the live formulas (issue 13), alone. */
+const LIVE_ONLY = process.env.CEDU_BENCH_ONLY === "live";
+const LIVE_SIZES = QUICK ? [1_000, 5_000, 20_000] : [10_000, 100_000, 1_000_000];
+const LIVE_FORMULAS_AT = QUICK ? 5_000 : 100_000;
 const ENGINE_SIZES = QUICK ? [1_000, 5_000, 20_000] : [10_000, 100_000, 1_000_000];
 const HF_SIZES = ENGINE_SIZES;
 const HF_DISTINCT_SIZES = QUICK ? [500, 1_000] : [1_000, 2_000, 5_000, 10_000, 100_000];
@@ -522,6 +527,7 @@ async function main() {
     cli: null,
     draft: null,
     district: null,
+    live: [],
     targets: [],
   };
   const target = (name, ok, ratio, detail) => result.targets.push({ name, pass: ok, ratio: round(ratio, 2), detail });
@@ -536,6 +542,29 @@ async function main() {
     const r = d.district.peakRss / d.single.peakRss;
     target(`${DISTRICT_FILES} files of ${fmtN(DISTRICT_ROWS)} rows in all: peak RSS ≤ one ${fmtN(DISTRICT_ROWS)}-row file's`, r <= 1, r, `${mb(d.district.peakRss)} vs ${mb(d.single.peakRss)}`);
   };
+  const liveRows = async () => {
+    for (const n of LIVE_SIZES) {
+      log(`live formulas ${fmtN(n)}…`);
+      result.live.push(await benchLive({ root: ROOT, n, formulasAt: LIVE_FORMULAS_AT, officeInput, TODAY_EPOCH_DAY, log }));
+      fullGc();
+    }
+    const at = result.live.find((x) => x.n === LIVE_FORMULAS_AT);
+    const r = at.oneCell.bytes / at.full.bytes;
+    target(`one-cell edit reads ≤ 1% of a full read's bytes at ${fmtN(at.n)}`, r <= 0.01, r, `${at.oneCell.bytes} B vs ${mb(at.full.bytes)}`);
+    const syncs = Math.max(...result.live.map((x) => x.unrelated.syncs));
+    target("edit in an unrelated sheet: zero syncs (every size)", syncs === 0, syncs, `${syncs} syncs at most`);
+    const f = at.formulas;
+    target(`200 formulas after one edit ≤ 150 ms at ${fmtN(at.n)} (model rebuild not counted)`, f.formulasMs <= 150, f.formulasMs / 150, `${ms(f.formulasMs)}; rebuild ${ms(f.rebuildMs)}`);
+    target(`200 formulas ≤ 12× one figure run at ${fmtN(at.n)}`, f.formulasMs <= 12 * f.oneFigureMs, f.formulasMs / f.oneFigureMs, `${ms(f.formulasMs)} vs ${ms(f.oneFigureMs)}; ${f.figureRuns} figure runs`);
+  };
+  if (LIVE_ONLY) {
+    await liveRows();
+    result.totalMs = performance.now() - started;
+    process.stdout.write(liveTable(result) + "\n");
+    process.stdout.write(table("Targets", ["target", "result", "ratio", "measured"], result.targets.map((t) => [t.name, t.pass ? "PASS" : "MISS", t.ratio ?? "—", t.detail])) + "\n");
+    process.stdout.write(JSON.stringify(roundAll(result)) + "\n");
+    return;
+  }
   if (DISTRICT_ONLY) {
     await districtRow();
     result.totalMs = performance.now() - started;
@@ -579,6 +608,7 @@ async function main() {
     result.office.push(await benchOffice(n));
     fullGc();
   }
+  await liveRows();
   log("custom functions…");
   result.functions = await benchFunctions(QUICK ? 5_000 : 100_000);
   result.cli = await benchCli();
@@ -685,12 +715,43 @@ async function main() {
       ]
     )
   );
+  lines.push(liveTable(result));
   lines.push(draftTable(result));
   lines.push(districtTable(result));
   lines.push(table("Targets", ["target", "result", "ratio", "measured"], result.targets.map((t) => [t.name, t.pass ? "PASS" : "MISS", t.ratio ?? "—", t.detail])));
   lines.push(`\nTotal bench time ${ms(result.totalMs)}.`);
   process.stdout.write(lines.join("\n") + "\n");
   process.stdout.write(JSON.stringify(roundAll(result)) + "\n");
+}
+
+function liveTable(result) {
+  const rows = [];
+  for (const x of result.live) {
+    rows.push([fmtN(x.n), "first read", x.full.syncs, mb(x.full.bytes), ms(x.full.ms), "—", "—"]);
+    for (const [label, m] of [
+      ["(a) edit in an unrelated sheet", x.unrelated],
+      ["(b) one-cell roster edit", x.oneCell],
+      ["(c) 1,000-row paste", x.paste],
+    ])
+      rows.push([fmtN(x.n), label, m.syncs, `${m.bytes} B`, ms(m.ms), m.figureRuns, m.analyses]);
+  }
+  const lines = [
+    table(
+      "Live formulas: what an edit costs (fake Excel; ms = the add-in's JavaScript plus the fake's own work, edit → model up to date → one formula's figure)",
+      ["rows", "what", "syncs", "bytes read", "ms", "figure runs", "analyses"],
+      rows
+    ),
+  ];
+  const f = result.live.find((x) => x.formulas)?.formulas;
+  if (f)
+    lines.push(
+      table(
+        `Live formulas: ${f.count} argument-free formulas after one edit (${fmtN(result.live.find((x) => x.formulas).n)} rows)`,
+        ["model rebuild from cached cells", "200 formulas", "figure runs", "one figure run (figures())"],
+        [[ms(f.rebuildMs), ms(f.formulasMs), f.figureRuns, ms(f.oneFigureMs)]]
+      )
+    );
+  return lines.join("\n");
 }
 
 function districtTable(result) {

@@ -3,6 +3,7 @@ import { Button, Caption1, Card, makeStyles, Text, tokens } from "@fluentui/reac
 import { CopyRegular, TextboxRegular } from "@fluentui/react-icons";
 import type { Lang } from "../core/types";
 import type { HostKind } from "./host";
+import { LiveStatus } from "./LiveStatus";
 import { ui, type StringKey } from "./strings";
 
 export interface FormulaItem {
@@ -57,6 +58,7 @@ export function FormulasPanel({
   const inExcel = hostKind === "excel";
   return (
     <div>
+      {inExcel ? <LiveStatus lang={lang} /> : null}
       <Text as="p" block>
         {ui("formulas.intro", lang)}
       </Text>

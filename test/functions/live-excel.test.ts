@@ -442,7 +442,7 @@ describe("sheets added, deleted and renamed refresh the model without reading th
     await state.userRenameSheet("学员花名册", "花名册2024");
     await settled();
     const issues = (await F.issues()) as unknown[][];
-    expect(issues.some((r) => String(r[0]).includes("花名册2024"))).toBe(true);
+    expect(issues.some((r) => r.some((c) => String(c).includes("花名册2024")))).toBe(true);
 
     const participants = (await F.participants()) as number;
     await state.userCopySheet("花名册2024");

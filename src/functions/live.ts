@@ -222,10 +222,12 @@ export function startLiveFeed(
       if (pending.length === 0) closeGate();
       publish({ state: "ready" });
       await recalcStale();
-    } catch (e) {
+    } catch {
+      // The rows could not be read (a response too large for one request, a sheet gone …): the
+      // cache may be behind, so read the whole workbook now, which adapts its requests (each
+      // failed attempt was reported by withRetry).
       wholeReadNeeded = true;
-      closeGate();
-      publish({ state: "failed", error: codeOf(e) });
+      return readWhole();
     }
   };
 

@@ -431,6 +431,35 @@ describe("5. opening is quick and honest", () => {
   });
 });
 
+test("rows that cannot be read after the retries make the feed read the whole workbook, not give up", async () => {
+  const state = workbook(1000);
+  excel = installExcel(state);
+  const source = excelSource();
+  source.apply = async () => {
+    throw Object.assign(new Error("too large"), { code: "ResponsePayloadSizeLimitExceeded" });
+  };
+  const seen: LiveState[] = [];
+  const off = sharedRuntime().live.subscribe((s) => seen.push(s));
+  feed = startLiveFeed(sharedRuntime(), source, {
+    debounceMs: 5,
+    retryDelaysMs: [5],
+    today: TODAY_EPOCH_DAY,
+  });
+  await feed.ready;
+  const before = (await F.hours()) as number;
+  const row = validActivityRow(state);
+  const acts = state.sheet("活动记录")!;
+  await state.userEdit("活动记录", `F${row + 1}`, [[Number(acts.get(row, 5)) + 1]]);
+  await settled();
+  expect(await F.hours()).toBeCloseTo(before + 1, 6);
+  expect(feed.fullReads).toBe(2);
+  expect(
+    seen.some((s) => s.state === "retrying" && s.error === "ResponsePayloadSizeLimitExceeded")
+  ).toBe(true);
+  expect(seen[seen.length - 1].state).toBe("ready");
+  off();
+});
+
 describe("sheets added, deleted and renamed refresh the model without reading the workbook again", () => {
   test("delete, rename, copy", async () => {
     const state = workbook(2000);

@@ -43,7 +43,7 @@ import {
   isTagged,
   queueRegistry,
   queueTagProbe,
-  registryNames,
+  registryEntries,
 } from "./tags";
 import { parseA1Start, supportsExcelApi } from "./support";
 
@@ -294,9 +294,10 @@ export function excelSource(options: ExcelSourceOptions = {}): LiveSource & {
         const useCp = customPropertiesSupported();
         const probes = fresh.map((w) => ({ w, tag: queueTagProbe(w, useCp) }));
         await context.sync();
-        const names = registryNames(registry);
+        const entries = registryEntries(registry);
         for (const { w, tag } of probes)
-          if (isTagged(tag, w.name, names)) byId.set(w.id, { id: w.id, name: w.name, ours: true });
+          if (isTagged(tag, { id: w.id, name: w.name }, entries))
+            byId.set(w.id, { id: w.id, name: w.name, ours: true });
       });
     },
 
@@ -358,11 +359,11 @@ export function excelSource(options: ExcelSourceOptions = {}): LiveSource & {
     await finishLoads(context, loads, sheets);
 
     const wholeReads: RowRead[] = [];
-    const ourNames = registry ? registryNames(registry) : [];
+    const ourEntries = registry ? registryEntries(registry) : [];
     for (const w of wholes) {
       const info: SheetInfo = byId.get(w.plan.id) ?? { id: w.ws.id, name: w.ws.name, ours: false };
       byId.set(w.ws.id, info);
-      if (isTagged(w.tag, w.ws.name, ourNames)) {
+      if (isTagged(w.tag, { id: w.ws.id, name: w.ws.name }, ourEntries)) {
         // CEDU's own output (a summary written since the first read): never part of the model.
         info.ours = true;
         const at = sheets.findIndex((s) => s.name === info.name);

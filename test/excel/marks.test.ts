@@ -274,3 +274,27 @@ describe("marks on the strict fake (issue 12, B.6)", () => {
     expect(roster.fills.size).toBe(0);
   });
 });
+
+describe("marks at their cap stay under 4 MB a request (issue 12, B.3)", () => {
+  test("5,000 marked cells with notes and their record", async () => {
+    const state = new FakeState();
+    const roster = new FakeSheetData("学员花名册（2025年春季班）");
+    state.sheets = [roster];
+    const issues = Array.from({ length: MAX_MARKS + 500 }, (_, i) => ({
+      code: "bad-date" as const,
+      severity: "error" as const,
+      sheet: roster.name,
+      row: 2 + i,
+      col: 5,
+      cell: `${roster.name}!E${2 + i}`,
+      value: "2025-02-30",
+      message: { key: "issue.badDate", params: { field: "enrolment.enrolDate" } },
+    }));
+    const ctx = new FakeContext(state);
+    const { marked } = await markIssues(ctx.asExcel, issues, "zh-CN");
+    expect(marked).toBe(MAX_MARKS);
+    expect(roster.notes.size).toBe(MAX_MARKS);
+    expect(Math.max(...ctx.requestBytes)).toBeLessThan(4_000_000);
+    expect(Math.max(...ctx.responseBytes)).toBeLessThan(4_000_000);
+  });
+});

@@ -103,17 +103,15 @@ export function planRequests(steps: readonly BuildStep[], budget = WRITE_BUDGET)
   return groups;
 }
 
-/** One sync per request group, the first one carrying `first` (set-up operations). */
+/** One sync per request group (what is already queued travels with the first). */
 async function runRequests(
   context: Excel.RequestContext,
-  groups: readonly BuildStep[][],
-  first: () => void
+  groups: readonly BuildStep[][]
 ): Promise<void> {
   if (groups.length === 0) return;
-  first();
   for (const step of groups[0]) step.queue();
   await context.sync();
-  await runRequests(context, groups.slice(1), () => undefined);
+  await runRequests(context, groups.slice(1));
 }
 
 export async function renderReport(
@@ -205,36 +203,28 @@ export async function renderReport(
 
   const added: { index: number; sheet: Excel.Worksheet }[] = [];
   try {
-    // Sync 3 (and more for very large content) — write.
-    const targets = spec.sheets.map((s, i) => kept[i]?.sheet ?? null);
-    const steps = spec.sheets.flatMap((s, i) =>
-      // A new sheet's proxy exists only once its add is queued: its steps look it up then.
-      buildSheet(
-        lazySheet(() => targets[i]!),
-        s,
-        date1904()
-      )
-    );
-    await runRequests(context, planRequests(steps), () => {
-      if (supportsExcelApi("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
-      if (supportsExcelApi("1.6")) context.application.suspendApiCalculationUntilNextSync();
-      context.runtime.enableEvents = false;
-      for (const o of obsolete) o.sheet.delete();
-      spec.sheets.forEach((_, i) => {
-        const own = kept[i];
-        if (own) {
-          for (const table of own.sheet.tables.items) table.delete();
-          for (const chart of own.sheet.charts.items) chart.delete();
-          own.sheet.getRange().clear();
-          if (own.name !== finalNames[i]) own.sheet.name = finalNames[i];
-        } else {
-          const sheet = sheets.add(finalNames[i]);
-          sheet.load("id");
-          targets[i] = sheet;
-          added.push({ index: i, sheet });
-        }
-      });
+    // Sync 3 (and more for very large content) — write. The set-up is queued first, so it
+    // travels with the first request; the content follows in requests under WRITE_BUDGET.
+    if (supportsExcelApi("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+    if (supportsExcelApi("1.6")) context.application.suspendApiCalculationUntilNextSync();
+    context.runtime.enableEvents = false;
+    for (const o of obsolete) o.sheet.delete();
+    const targets = spec.sheets.map((_, i) => {
+      const own = kept[i];
+      if (own) {
+        for (const table of own.sheet.tables.items) table.delete();
+        for (const chart of own.sheet.charts.items) chart.delete();
+        own.sheet.getRange().clear();
+        if (own.name !== finalNames[i]) own.sheet.name = finalNames[i];
+        return own.sheet;
+      }
+      const sheet = sheets.add(finalNames[i]);
+      sheet.load("id");
+      added.push({ index: i, sheet });
+      return sheet;
     });
+    const steps = spec.sheets.flatMap((s, i) => buildSheet(targets[i], s, date1904()));
+    await runRequests(context, planRequests(steps));
 
     // Sync 4 — finish: tags, registry, names, activation, events.
     const entries: RegistryEntry[] = spec.sheets.map((s, i) => ({
@@ -242,12 +232,12 @@ export async function renderReport(
       name: finalNames[i],
       key: s.key,
     }));
-    targets.forEach((sheet) => queueTag(sheet!, useCp));
+    targets.forEach((sheet) => queueTag(sheet, useCp));
     // The registry is exactly what CEDU now owns: obsolete sheets are gone, and entries of sheets
     // the user renamed or copied are theirs.
     queueRegistryWrite(context, entries);
     queueKeyFigureNames(context, spec, targets, names);
-    if (targets.length > 0) targets[0]!.activate();
+    if (targets.length > 0) targets[0].activate();
     context.runtime.enableEvents = eventsWereEnabled;
     await context.sync();
     return { sheetNames: finalNames };
@@ -261,24 +251,11 @@ export async function renderReport(
   }
 }
 
-/** A worksheet proxy resolved when first used (the steps of a new sheet run after its add). */
-function lazySheet(get: () => Excel.Worksheet): Excel.Worksheet {
-  return new Proxy({} as Excel.Worksheet, {
-    get: (_target, prop) => {
-      const sheet = get() as unknown as Record<string | symbol, unknown>;
-      const value = sheet[prop];
-      return typeof value === "function"
-        ? (value as (...a: unknown[]) => unknown).bind(sheet)
-        : value;
-    },
-  });
-}
-
 /** The key figures as workbook names pointing at their cells: updated when they exist, else added. */
 function queueKeyFigureNames(
   context: Excel.RequestContext,
   spec: ReportSpec,
-  targets: readonly (Excel.Worksheet | null)[],
+  targets: readonly Excel.Worksheet[],
   existing: readonly { name: string; item: Excel.NamedItem }[]
 ): void {
   if (existing.length === 0) return;
@@ -286,7 +263,7 @@ function queueKeyFigureNames(
   if (index < 0) return;
   const cells = keyFigureCells(spec.sheets[index], spec.lang);
   for (const { name, row, col } of cells) {
-    const range = targets[index]!.getRangeByIndexes(row, col, 1, 1);
+    const range = targets[index].getRangeByIndexes(row, col, 1, 1);
     const old = existing.find((e) => e.name === name)?.item;
     if (old && !old.isNullObject) old.delete();
     context.workbook.names.add(name, range);

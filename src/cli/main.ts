@@ -12,6 +12,7 @@ import { format, normalizeLang, t } from "../core/i18n";
 import { rateValue } from "../core/rate";
 import {
   buildReport,
+  displayWidth,
   jsonRows,
   CATEGORY_TABLE,
   COMMUNITY_TABLE,
@@ -201,18 +202,14 @@ export function reportJson(
   };
 }
 
-/** Display width: CJK characters take two columns in a terminal. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  return w;
-}
 function pad(s: string, w: number, right: boolean): string {
-  const fill = " ".repeat(Math.max(0, w - width(s)));
+  const fill = " ".repeat(Math.max(0, w - displayWidth(s)));
   return right ? fill + s : s + fill;
 }
 function textTable(header: string[], rows: string[][], numeric: boolean[]): string {
-  const widths = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ""))));
+  const widths = header.map((h, c) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? "")))
+  );
   const line = (cells: string[]) => cells.map((x, c) => pad(x, widths[c], numeric[c])).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

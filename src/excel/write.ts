@@ -1,71 +1,18 @@
 /**
- * A ReportSpec's sheets as Excel content: layout, payloads and the steps that queue them
- * (buildSheet). Which sheets receive them, and in how many syncs, is src/excel/render.ts.
+ * A ReportSpec's sheets as Excel content: payloads and the steps that queue them (buildSheet), on
+ * the cells core's layout gives each section (as the .xlsx writer does). Which sheets receive
+ * them, and in how many syncs, is src/excel/render.ts.
  */
 import { epochDayFromISO, serialFromEpochDay } from "../core/cells";
-import { NUMBER_FORMATS, columnIndex } from "../core/report";
-import type { ColumnFormat, ReportCell, ReportSection, ReportSheet } from "../core/types";
+import { NUMBER_FORMATS, columnIndex, layoutSheet, type BlockLayout } from "../core/report";
+import type { ColumnFormat, ReportCell, ReportSheet } from "../core/types";
 import { a1, a1Range, safeText, utf8Length } from "./support";
 
 export { renderReport, RENDER_SYNCS, type RenderResult } from "./render";
+/** Where each section sits is core's decision, shared with the .xlsx writer. */
+export { layoutSheet, type BlockLayout } from "../core/report";
 export const TABLE_STYLE = "TableStyleMedium2";
-/** Chart size in rows/columns and the blank rows between sections. */
-export const CHART_ROWS = 16;
-export const CHART_COLS = 8;
-export const SECTION_GAP = 2;
 export const NULL_CELL = "—";
-
-/* ------------------------------------------------------------------ layout (pure) */
-
-export interface BlockLayout {
-  section: ReportSection;
-  /** 0-based first row of the block (the section title). */
-  top: number;
-  cols: number;
-  /** title, header, body, totals?, note. */
-  rows: number;
-  headerRow: number;
-  bodyRows: number;
-  totalsRow: number | null;
-  noteRow: number;
-  /** Rows the section occupies, chart included, before the gap. */
-  height: number;
-}
-
-export interface SheetLayout {
-  blocks: BlockLayout[];
-  totalRows: number;
-  maxCols: number;
-}
-
-/** Row 0 is the sheet title; sections follow from row 2, each max(block, chart) + gap rows tall. */
-export function layoutSheet(sheet: ReportSheet): SheetLayout {
-  let top = 2;
-  let maxCols = 1;
-  const blocks = sheet.sections.map((section) => {
-    const t = section.table;
-    const cols = Math.max(1, t.columns.length);
-    const bodyRows = t.rows.length;
-    const totalsRow = t.totals ? top + 2 + bodyRows : null;
-    const rows = 2 + bodyRows + (t.totals ? 1 : 0) + 1;
-    const height = Math.max(rows, section.chart && bodyRows > 0 ? CHART_ROWS : 0);
-    const block: BlockLayout = {
-      section,
-      top,
-      cols,
-      rows,
-      headerRow: top + 1,
-      bodyRows,
-      totalsRow,
-      noteRow: top + rows - 1,
-      height,
-    };
-    maxCols = Math.max(maxCols, cols + (section.chart ? 1 + CHART_COLS : 0));
-    top += height + SECTION_GAP;
-    return block;
-  });
-  return { blocks, totalRows: top, maxCols };
-}
 
 /** ISO date → Excel serial in the workbook's date system, or null. */
 function isoToSerial(text: string, date1904 = false): number | null {
@@ -263,7 +210,7 @@ function decorateBlock(sheet: Excel.Worksheet, block: BlockLayout): void {
     .getRange(a1Range(block.headerRow, 0, lastTableRow - block.headerRow + 1, block.cols))
     .format.autofitColumns();
 
-  if (block.section.chart && block.bodyRows > 0) addChart(sheet, block);
+  if (block.chart) addChart(sheet, block);
 }
 
 function addChart(sheet: Excel.Worksheet, block: BlockLayout): void {
@@ -296,6 +243,6 @@ function addChart(sheet: Excel.Worksheet, block: BlockLayout): void {
     chart.axes.valueAxis.title.text = spec.valueAxisTitle;
     if (spec.percentAxis) chart.axes.valueAxis.numberFormat = "0%";
   }
-  const left = block.cols + 1;
-  chart.setPosition(a1(block.top, left), a1(block.top + CHART_ROWS - 1, left + CHART_COLS - 1));
+  const place = block.chart!;
+  chart.setPosition(a1(place.from.row, place.from.col), a1(place.to.row, place.to.col));
 }

@@ -1,22 +1,31 @@
 /**
  * A summary spec as an .xlsx file with its native charts: the tables drawn by ExcelJS
- * (src/cli/write-xlsx.ts), then the charts added to the package (src/xlsx/charts). No Node APIs:
+ * (./tables.ts), then the charts added to the package (./charts), both on the cells core's layout
+ * gives them (src/core/report/layout, as in Excel). No Node APIs:
  * the command line writes the bytes to a file, the task pane's file door offers them as a download.
  */
 import { cleanSheetName } from "../core/text";
 import type { ReportSpec } from "../core/types";
-import { renderWorkbook } from "../cli/write-xlsx";
+import { layoutSheet } from "../core/report";
 import { sectionChart } from "./charts/from-report";
 import { addChartsToXlsx } from "./charts/inject";
-import { layoutSections } from "./charts/layout";
+import { renderWorkbook } from "./tables";
 import type { SheetCharts, XlsxChart } from "./charts/types";
 
 export function summaryCharts(spec: ReportSpec): SheetCharts[] {
   return spec.sheets.map((sheet) => {
     const name = cleanSheetName(sheet.name);
-    const places = layoutSections(sheet);
-    const charts = sheet.sections
-      .map((section, i) => sectionChart(name, section, places[i]))
+    const charts = layoutSheet(sheet)
+      .blocks.map((block) =>
+        block.chart
+          ? sectionChart(name, block.section, {
+              headerRow: block.headerRow,
+              firstCol: block.firstCol,
+              chartFrom: block.chart.from,
+              chartTo: block.chart.to,
+            })
+          : null
+      )
       .filter((c): c is XlsxChart => c !== null);
     return { sheet: name, charts };
   });

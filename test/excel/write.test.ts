@@ -1,12 +1,7 @@
 import { CeduExcelError } from "../../src/excel/errors";
 import { GENERATED_KEY, GENERATED_TAG, REGISTRY_KEY } from "../../src/excel/tags";
-import {
-  CHART_ROWS,
-  RENDER_SYNCS,
-  buildSheet,
-  layoutSheet,
-  renderReport,
-} from "../../src/excel/write";
+import { CHART_ROWS, layoutSheet } from "../../src/core/report";
+import { RENDER_SYNCS, buildSheet, renderReport } from "../../src/excel/write";
 import { planRequests } from "../../src/excel/render";
 import { FakeContext, FakeSheetData, FakeState, installOffice } from "./fakeExcel";
 import { section, spec } from "./helpers";

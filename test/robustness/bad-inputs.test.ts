@@ -13,7 +13,7 @@ import { format } from "../../src/core/i18n";
 import { buildReport } from "../../src/core/report";
 import type { WorkbookInput } from "../../src/core/types";
 import { ReadError, readWorkbookFile, readStreaming } from "../../src/cli/read";
-import { renderWorkbook } from "../../src/cli/write-xlsx";
+import { renderWorkbook } from "../../src/xlsx/tables";
 import { cleanSheetName } from "../../src/excel/support";
 import { errLines, runCli, sha256, STACK_FRAME } from "./helpers";
 

@@ -25,6 +25,7 @@ import type {
 import { SECTION_KEYS } from "../types";
 
 export * from "./columns";
+export * from "./layout";
 export * from "./tables";
 import { reportTable, type TableDescriptor } from "./columns";
 import {

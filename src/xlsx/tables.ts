@@ -1,14 +1,14 @@
 /**
- * Draws a report spec into an .xlsx workbook with ExcelJS: the same tables,
- * formats and totals the add-in writes inside Excel, where the Excel door puts them
- * (src/xlsx/charts/layout.ts). ExcelJS cannot write charts: src/xlsx/summary.ts adds them.
+ * Draws a report spec into an .xlsx workbook with ExcelJS: the same tables, formats and totals
+ * the add-in writes inside Excel, on the cells core's layout gives both (src/core/report/layout).
+ * ExcelJS cannot write charts: src/xlsx/summary.ts adds them. No Node APIs.
  */
 import ExcelJS from "exceljs";
 import { t } from "../core/i18n";
 import { cleanSheetName } from "../core/text";
 import { NUMBER_FORMATS } from "../core/report";
+import { columnWidths, layoutSheet } from "../core/report";
 import type { ReportCell, ReportSpec } from "../core/types";
-import { layoutSections } from "../xlsx/charts/layout";
 
 const FONT = { name: "Calibri", size: 11 };
 
@@ -31,45 +31,39 @@ export function renderWorkbook(spec: ReportSpec): ExcelJS.Workbook {
     const ws = wb.addWorksheet(cleanSheetName(sheet.name), {
       pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
-    const widths: number[] = [];
-    const widen = (c: number, text: string) => {
-      let w = 0;
-      for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-      widths[c] = Math.min(50, Math.max(widths[c] ?? 8, w + 2));
-    };
     ws.getCell(1, 1).value = sheet.title;
     ws.getCell(1, 1).font = { ...FONT, size: 14, bold: true };
-    const layout = layoutSections(sheet);
-    sheet.sections.forEach((section, s) => {
-      let row = layout[s].top + 1;
-      const tb = section.table;
-      ws.getCell(row, 1).value = tb.title;
-      ws.getCell(row, 1).font = { ...FONT, size: 12, bold: true };
+    const layout = layoutSheet(sheet);
+    for (const block of layout.blocks) {
+      // ExcelJS counts rows and columns from 1, the layout from 0.
+      let row = block.top + 1;
+      const col = (c: number) => block.firstCol + c + 1;
+      const tb = block.section.table;
+      ws.getCell(row, col(0)).value = tb.title;
+      ws.getCell(row, col(0)).font = { ...FONT, size: 12, bold: true };
       row++;
-      tb.columns.forEach((col, c) => {
-        const cell = ws.getCell(row, c + 1);
-        cell.value = col.header;
+      tb.columns.forEach((column, c) => {
+        const cell = ws.getCell(row, col(c));
+        cell.value = column.header;
         cell.font = { ...FONT, bold: true, color: { argb: "FFFFFFFF" } };
         cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF0F6CBD" } };
-        widen(c, col.header);
       });
       row++;
       const body = tb.totals ? [...tb.rows, tb.totals] : tb.rows;
       body.forEach((values, i) => {
         values.forEach((v, c) => {
-          const cell = ws.getCell(row, c + 1);
+          const cell = ws.getCell(row, col(c));
           cell.value = cellValue(v, na);
           const format = tb.cellFormats?.[i]?.[c] ?? tb.columns[c]?.format ?? "text";
           if (typeof v === "number") cell.numFmt = NUMBER_FORMATS[format];
           cell.font = { ...FONT, bold: tb.totals !== null && i === body.length - 1 };
-          if (typeof v === "string") widen(c, v);
         });
         row++;
       });
-      ws.getCell(row, 1).value = tb.note;
-      ws.getCell(row, 1).font = { ...FONT, italic: true, color: { argb: "FF616161" } };
-    });
-    widths.forEach((w, c) => {
+      ws.getCell(row, col(0)).value = tb.note;
+      ws.getCell(row, col(0)).font = { ...FONT, italic: true, color: { argb: "FF616161" } };
+    }
+    columnWidths(layout).forEach((w, c) => {
       ws.getColumn(c + 1).width = w;
     });
   }

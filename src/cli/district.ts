@@ -1,12 +1,13 @@
 /**
  * `cedu report` on several workbooks (files and folders): each read and analysed on its own,
- * merged into one district (src/core/district), and the district's own tables (what each file
- * reported, which schools have not reported) as text and JSON.
+ * merged into one district (src/core/district); the district's own tables (what each file
+ * reported, which schools have not reported) are sections of the report (src/core/report).
  */
 import { promises as fs } from "fs";
 import { analyze, type Analysis } from "../core/engine";
-import { bySource, consolidate, type District } from "../core/district/consolidate";
+import { consolidate, type District } from "../core/district/consolidate";
 import { t } from "../core/i18n";
+import { jsonRows, NOT_REPORTED_TABLE, SOURCES_TABLE } from "../core/report";
 import type { Lang, Period } from "../core/types";
 import type { ReadError } from "./read";
 import { expandInputs, readSources } from "./sources";
@@ -48,55 +49,11 @@ export async function loadInputs(
   return { analysis: district.analysis, district, failed: failures.length };
 }
 
-/** `--json`'s district part. */
-export function districtJson(d: District, period: Period) {
+/** `--json`'s district part: the summary's by-source and not-reported tables as objects. */
+export function districtJson(district: District, period: Period, lang: Lang) {
+  const source = { district, period };
   return {
-    sources: bySource(d, period).map((r, i) => ({ ...r, matchedBy: d.sources[i].matchedBy })),
-    notReported: d.notReported,
+    sources: jsonRows(SOURCES_TABLE, source, lang),
+    notReported: jsonRows(NOT_REPORTED_TABLE, source, lang),
   };
-}
-
-/** The district's two tables as header + rows for the text report. */
-export function districtTables(
-  d: District,
-  period: Period,
-  lang: Lang
-): { title: string; header: string[]; rows: string[][]; numeric: boolean[] }[] {
-  const rows = bySource(d, period);
-  const n = (x: number) => x.toLocaleString("en-US");
-  const sources = {
-    title: t("district.sources", lang),
-    header: [
-      t("district.file", lang),
-      t("district.school", lang),
-      t("col.participants", lang),
-      t("district.shared", lang),
-      t("col.enrolments", lang),
-      t("col.activities", lang),
-      t("district.sharedActivities", lang),
-      t("col.attendance", lang),
-      t("district.errors", lang),
-      t("district.warnings", lang),
-    ],
-    rows: rows.map((r) => [
-      r.label,
-      r.school ?? "—",
-      n(r.participants),
-      n(r.sharedParticipants),
-      n(r.enrolments),
-      n(r.activities),
-      n(r.sharedActivities),
-      n(r.attendance),
-      n(r.errors),
-      n(r.warnings),
-    ]),
-    numeric: [false, false, true, true, true, true, true, true, true, true],
-  };
-  const missing = {
-    title: t("district.notReported", lang),
-    header: [t("district.school", lang), t("col.community", lang), t("col.schoolType", lang)],
-    rows: d.notReported.map((s) => [s.school, s.community || "—", s.type || "—"]),
-    numeric: [false, false, false],
-  };
-  return [sources, missing];
 }

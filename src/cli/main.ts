@@ -13,6 +13,7 @@ import { rateValue } from "../core/rate";
 import {
   buildReport,
   displayWidth,
+  summarize,
   jsonRows,
   CATEGORY_TABLE,
   COMMUNITY_TABLE,
@@ -42,7 +43,8 @@ import type { Issue, Lang, Metrics, Rate } from "../core/types";
 import { ReadError, readWorkbookFile } from "./read";
 import { runTemplate, runTidy } from "./standard";
 import { summaryXlsx } from "../xlsx/summary";
-import { districtJson, districtTables, loadInputs } from "./district";
+import { districtJson, loadInputs } from "./district";
+import type { District } from "../core/district/consolidate";
 
 export interface Io {
   out: (text: string) => void;
@@ -221,8 +223,15 @@ function shown(v: string | number | null, percent: boolean, lang: Lang): string 
   return Number.isInteger(v) ? v.toLocaleString("en-US") : v.toFixed(1);
 }
 
-function reportText(a: Analysis, m: Metrics, lang: Lang, file: string): string {
-  const spec = buildReport(m, { lang });
+function reportText(
+  a: Analysis,
+  m: Metrics,
+  lang: Lang,
+  file: string,
+  district: District | null
+): string {
+  // The summary sheet's sections, the draft aside (--text prints it).
+  const spec = buildReport(m, { lang, district });
   const parts: string[] = [`${path.basename(file)} — ${spec.sheets[0].title}`, ""];
   parts.push(t("cli.sheets", lang));
   parts.push(
@@ -254,6 +263,8 @@ function reportText(a: Analysis, m: Metrics, lang: Lang, file: string): string {
         tb.columns.map((c) => c.format !== "text")
       )
     );
+    // The district's tables are read with their note (the totals are de-duplicated).
+    if (section.key === "sources" || section.key === "notReported") parts.push(tb.note);
   }
   parts.push("", issueSummary(allIssues(a, m), lang, 20));
   return parts.join("\n");
@@ -432,7 +443,13 @@ export async function main(
     }
 
     if (args.out) {
-      await fs.writeFile(args.out, await summaryXlsx(buildReport(metrics, { lang })));
+      const { spec } = summarize(analysis, {
+        lang,
+        period: { from: args.from, to: args.to },
+        district,
+        comparison,
+      });
+      await fs.writeFile(args.out, await summaryXlsx(spec));
       io.err(t("cli.written", lang, { file: args.out }));
     }
     const draft = args.text || args.docx ? buildDraft(metrics, { lang, comparison }) : null;
@@ -440,31 +457,21 @@ export async function main(
       await fs.writeFile(args.docx, await draftDocx(draft));
       io.err(t("cli.written", lang, { file: args.docx }));
     }
-    const districtText = () =>
-      district
-        ? districtTables(district, period, lang)
-            .map((tb) =>
-              [
-                "",
-                "",
-                `■ ${tb.title}`,
-                tb.rows.length > 0
-                  ? textTable(tb.header, tb.rows, tb.numeric)
-                  : t("district.allReported", lang),
-              ].join("\n")
-            )
-            .join("\n") + `\n${t("district.note", lang)}`
-        : "";
     io.out(
       args.json
         ? JSON.stringify({
             ...reportJson(analysis, metrics, lang, comparison),
-            ...(district ? districtJson(district, period) : {}),
+            ...(district ? districtJson(district, period, lang) : {}),
           })
         : draft && args.text
           ? draftText(draft)
-          : reportText(analysis, metrics, lang, district ? args.files.join(" ") : args.file) +
-            districtText()
+          : reportText(
+              analysis,
+              metrics,
+              lang,
+              district ? args.files.join(" ") : args.file,
+              district
+            )
     );
     // A file that could not be read leaves the district's figures short: say so by the exit code.
     return loaded.failed > 0 ? 1 : 0;

@@ -86,6 +86,9 @@ const zh = {
   "section.schools": "学校评估情况（按类型）",
   "section.teachers": "师资授课场次（按月、按教师类别）",
   "section.plan": "计划完成情况",
+  "section.sources": "各文件报送情况",
+  "section.notReported": "尚未报送的学校",
+  "section.draft": "工作总结（草稿）",
 
   "col.indicator": "指标",
   "col.value": "数值",
@@ -187,6 +190,9 @@ const zh = {
   "note.schools": "优秀率 = 优秀 ÷ 已评估；合格率 = 合格及以上 ÷ 已评估；未评估的学校不计入分母。",
   "note.teachers": "每条活动记录计一场，按活动日期归月。",
   "note.plan": "计划项目与同月内类别相同或名称相互包含的活动对应，完成场次不超过计划场次。",
+  "note.sources":
+    "合计为去重后的全区数字：同一人在多处报名只计一次，多处报送的同一活动只计一次，故不等于各行之和。",
+  "note.notReported": "按学校名单，本次没有收到其文件的学校。",
 
   "chart.community": "各社区居民参与率与目标",
   "chart.category": "各类别报名人次",
@@ -221,6 +227,10 @@ const zh = {
   "district.sharedActivities": "其中他处已报(场)",
   "district.errors": "错误",
   "district.warnings": "警告",
+  "district.sheets": "识别的工作表",
+  "district.matchedBy": "学校判定依据",
+  "district.byFileName": "文件名",
+  "district.byCommunity": "所含社区",
   "district.notReported": "尚未报送的学校",
   "district.allReported": "学校名单中的学校均已报送",
   "district.note":
@@ -323,6 +333,9 @@ const en: Record<MessageKey, string> = {
   "section.schools": "School ratings by type",
   "section.teachers": "Teaching sessions by month and teacher type",
   "section.plan": "Plan against delivery",
+  "section.sources": "By source (one row per file)",
+  "section.notReported": "Schools not yet reported",
+  "section.draft": "Work summary (draft)",
 
   "col.indicator": "Indicator",
   "col.value": "Value",
@@ -428,6 +441,9 @@ const en: Record<MessageKey, string> = {
   "note.teachers": "Each activity row is one session, by the month of its date.",
   "note.plan":
     "A planned item is delivered by activities in its months of the same category or with titles containing each other; never more than planned.",
+  "note.sources":
+    "Totals are the district's, de-duplicated: a person enrolled in several places counts once, an activity reported twice counts once, so they are not the sums of the rows.",
+  "note.notReported": "Schools of the school list whose file has not arrived.",
 
   "chart.community": "Participation rate by community against the target",
   "chart.category": "Enrolments by category",
@@ -465,6 +481,10 @@ const en: Record<MessageKey, string> = {
   "district.sharedActivities": "Also reported elsewhere (activities)",
   "district.errors": "Errors",
   "district.warnings": "Warnings",
+  "district.sheets": "Sheets recognised",
+  "district.matchedBy": "School found by",
+  "district.byFileName": "file name",
+  "district.byCommunity": "its community",
   "district.notReported": "Schools not yet reported",
   "district.allReported": "Every school of the school list has reported",
   "district.note":

@@ -23,7 +23,14 @@ export {
   samePeriodLastYear,
   type PeriodShape,
 } from "./period";
-export { buildReport, availableSections, type ReportOptions } from "./report";
+export {
+  buildReport,
+  availableSections,
+  summarize,
+  type ReportOptions,
+  type Summary,
+  type SummarizeOptions,
+} from "./report";
 export { computeMetrics, defaultPeriod, findCommunity } from "./metrics";
 export { detectSheet, detectSheets, type DetectedSheet } from "./detect";
 export { rate, rateValue, isDivByZero } from "./rate";

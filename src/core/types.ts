@@ -327,6 +327,11 @@ export interface ReportTable {
   note: string;
   /** Per-cell formats where one column mixes kinds (the overview's values); null = the column's. */
   cellFormats?: (ColumnFormat | null)[][];
+  /**
+   * One paragraph per row (the 总结 draft): writers do not size columns to it, or the first
+   * column of every table above would become a paragraph wide; the text runs on to the right.
+   */
+  prose?: boolean;
 }
 
 export type ChartKind = "columnClustered" | "barClustered" | "line" | "pie" | "columnStacked";
@@ -349,7 +354,18 @@ export interface ChartSpec {
 }
 
 export type SectionKey =
-  "overview" | "community" | "category" | "targetGroup" | "month" | "schools" | "teachers" | "plan";
+  | "overview"
+  | "community"
+  | "category"
+  | "targetGroup"
+  | "month"
+  | "schools"
+  | "teachers"
+  | "plan"
+  | "sources"
+  | "notReported"
+  | "draft";
+/** In the order the summary sheet stacks them: the draft last, as it cites the tables above it. */
 export const SECTION_KEYS: readonly SectionKey[] = [
   "overview",
   "community",
@@ -359,6 +375,9 @@ export const SECTION_KEYS: readonly SectionKey[] = [
   "schools",
   "teachers",
   "plan",
+  "sources",
+  "notReported",
+  "draft",
 ];
 
 export interface ReportSection {

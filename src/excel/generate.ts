@@ -1,10 +1,11 @@
 /**
- * One click, one Excel.run: read → analyze → figures → report → render.
+ * One click, one Excel.run: read → analyze → summarize (core's one pipeline, with the period and
+ * sections the pane saved in the workbook's settings) → render.
  * Syncs: readWorkbook (2 + chunk batches) + loadSettings (1) + renderReport (RENDER_SYNCS).
  */
-import { analyze, allIssues, figures, periodFrom } from "../core/engine";
+import { analyze } from "../core/engine";
 import { normalizeLang } from "../core/i18n";
-import { buildReport } from "../core/report";
+import { summarize } from "../core/report";
 import type { Lang, Severity } from "../core/types";
 import { CeduExcelError } from "./errors";
 import { withoutLiveRefresh } from "./live";
@@ -42,13 +43,14 @@ export async function generateSummary(options: GenerateOptions = {}): Promise<Ge
       const lang = options.lang ?? settings.lang ?? uiLang();
       const workbook = await readWorkbook(context);
       const analysis = analyze(workbook, { overrides: settings.overrides });
-      const period =
-        periodFrom(analysis, settings.period?.from, settings.period?.to) ?? analysis.defaultPeriod;
-      const metrics = figures(analysis, { period });
-      const spec = buildReport(metrics, { lang });
-      const { sheetNames } = await renderReport(context, spec);
+      const summary = summarize(analysis, {
+        lang,
+        period: settings.period,
+        sections: settings.sections,
+      });
+      const { sheetNames } = await renderReport(context, summary.spec);
       const issues: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-      for (const issue of allIssues(analysis, metrics)) issues[issue.severity]++;
+      for (const issue of summary.issues) issues[issue.severity]++;
       if (sheetNames.length === 0)
         throw new CeduExcelError("excel.failed", { detail: "empty report" });
       return { sheetName: sheetNames[0], sheetNames, lang, issues };

@@ -3,7 +3,8 @@
  * workbook settings under "cedu.settings" so they travel with the file. One sync each way.
  */
 import { isISODay } from "../core/period";
-import type { Lang, Overrides } from "../core/types";
+import type { Lang, Overrides, SectionKey } from "../core/types";
+import { SECTION_KEYS } from "../core/types";
 import { parseJson } from "./tags";
 
 export const SETTINGS_KEY = "cedu.settings";
@@ -13,6 +14,8 @@ export interface CeduSettings {
   /** ISO dates (YYYY-MM-DD); absent = the engine's default period. */
   period?: { from?: string; to?: string };
   lang?: Lang;
+  /** The summary's sections as last chosen in the pane: the ribbon's button generates the same. */
+  sections?: SectionKey[];
 }
 
 export const EMPTY_SETTINGS: CeduSettings = { overrides: {} };
@@ -47,5 +50,7 @@ export function normalizeSettings(raw: unknown): CeduSettings {
     if (from || to) out.period = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   }
   if (r.lang === "zh-CN" || r.lang === "en-US") out.lang = r.lang;
+  if (Array.isArray(r.sections))
+    out.sections = SECTION_KEYS.filter((k) => (r.sections as unknown[]).includes(k));
   return out;
 }

@@ -206,9 +206,10 @@ function decorateBlock(sheet: Excel.Worksheet, block: BlockLayout): void {
   if (block.totalsRow !== null)
     sheet.getRange(a1Range(block.totalsRow, 0, 1, block.cols)).format.font.bold = true;
   const lastTableRow = block.totalsRow ?? block.headerRow + block.bodyRows;
-  sheet
-    .getRange(a1Range(block.headerRow, 0, lastTableRow - block.headerRow + 1, block.cols))
-    .format.autofitColumns();
+  if (!block.section.table.prose)
+    sheet
+      .getRange(a1Range(block.headerRow, 0, lastTableRow - block.headerRow + 1, block.cols))
+      .format.autofitColumns();
 
   if (block.chart) addChart(sheet, block);
 }

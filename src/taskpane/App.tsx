@@ -20,8 +20,10 @@ import {
   allIssues,
   analyze,
   availableSections,
-  buildReport,
   figures,
+  periodISO,
+  SECTION_KEYS,
+  summarize,
   type Analysis,
 } from "../core";
 import type {
@@ -256,6 +258,9 @@ export function App({
     if (settingsRef.current === null) {
       settingsRef.current = await host.loadSettings();
       setSettings(settingsRef.current);
+      // The sections last chosen for this workbook (the ribbon's button uses them too).
+      const saved = settingsRef.current.sections;
+      if (saved) setSections(new Set(saved));
     }
     return settingsRef.current;
   };
@@ -338,16 +343,21 @@ export function App({
       await yieldToPaint();
       const p =
         resolvePeriod(a, choiceTouched.current ? choice : defaultChoice(a)) ?? a.defaultPeriod;
-      const m = figures(a, { period: p });
-      const wanted = availableSections(m).filter((k) => sections === null || sections.has(k));
-      const spec = buildReport(m, { lang, sections: wanted });
+      // The ribbon's button runs the same pipeline with what is saved below.
+      const chosen = sections === null ? undefined : SECTION_KEYS.filter((k) => sections.has(k));
+      const { metrics: m, spec } = summarize(a, {
+        lang,
+        period: periodISO(p),
+        sections: chosen,
+      });
       setStage("writing");
       await yieldToPaint();
       const { sheetName } = await host.generate(spec, "summary");
       lastSummary.current = spec;
       setGenerated({ sheetName, metrics: m, analysis: a });
       if (host.kind === "excel") {
-        const next: PaneSettings = { ...s, period: { ...spec.period }, lang };
+        const next: PaneSettings = { ...s, period: { ...spec.period }, lang, sections: chosen };
+        if (!chosen) delete next.sections;
         await host.saveSettings(next).catch(() => undefined);
         settingsRef.current = next;
       }

@@ -32,5 +32,6 @@ export function draftTable(draft: Draft): ReportTable {
       .map((line) => [line]),
     totals: null,
     note: words.note,
+    prose: true,
   };
 }

@@ -99,6 +99,7 @@ export function columnWidths(layout: SheetLayout): number[] {
   };
   for (const block of layout.blocks) {
     const t = block.section.table;
+    if (t.prose) continue;
     t.columns.forEach((col, c) => widen(block.firstCol + c, col.header));
     for (const row of t.totals ? [...t.rows, t.totals] : t.rows)
       row.forEach((v, c) => {

@@ -2,6 +2,13 @@
  * Every table of the report, described once (./columns.ts): the summary sheet's sections, the
  * =CEDU.SUMMARY() and =CEDU.ISSUES() spills and `cedu report --json` all project these.
  */
+import {
+  bySource,
+  type District,
+  type NotReported,
+  type SourceInfo,
+  type SourceRow,
+} from "../district/consolidate";
 import { format, t, type MessageKey } from "../i18n";
 import type {
   CommunityRow,
@@ -9,6 +16,7 @@ import type {
   Issue,
   Metrics,
   MonthRow,
+  Period,
   PlanRow,
   SchoolGroup,
   TeacherMonthRow,
@@ -426,3 +434,108 @@ export interface IssueJson {
   value: string;
   message: string;
 }
+
+/** A district: several workbooks merged, over one period. */
+export interface DistrictSource {
+  district: District;
+  period: Period;
+}
+
+type SourceLine = SourceRow & { matchedBy: SourceInfo["matchedBy"] };
+const sourceCount = (
+  key:
+    | "participants"
+    | "sharedParticipants"
+    | "enrolments"
+    | "activities"
+    | "sharedActivities"
+    | "attendance"
+    | "errors"
+    | "warnings"
+    | "sheets",
+  header: MessageKey,
+  unit: MessageKey | null
+): Column<SourceLine, DistrictSource> => ({
+  key,
+  header,
+  unit,
+  format: "int",
+  value: (r) => r[key],
+});
+
+/** What each file reported, before the district's de-duplication (one row per file). */
+export const SOURCES_TABLE = describeTable<SourceLine, DistrictSource>({
+  key: "sources",
+  rows: ({ district, period }) =>
+    bySource(district, period).map((r, i) => ({ ...r, matchedBy: district.sources[i].matchedBy })),
+  totals: false,
+  columns: [
+    { key: "label", header: "district.file", unit: null, format: "text", value: (r) => r.label },
+    {
+      key: "school",
+      header: "district.school",
+      unit: null,
+      format: "text",
+      value: (r) => r.school,
+    },
+    sourceCount("participants", "col.participants", "unit.people"),
+    sourceCount("sharedParticipants", "district.shared", "unit.people"),
+    sourceCount("enrolments", "col.enrolments", "unit.times"),
+    sourceCount("activities", "col.activities", "unit.sessions"),
+    sourceCount("sharedActivities", "district.sharedActivities", "unit.sessions"),
+    sourceCount("attendance", "col.attendance", "unit.times"),
+    {
+      key: "hours",
+      header: "col.hours",
+      unit: "unit.hours",
+      format: "decimal",
+      value: (r) => r.hours,
+    },
+    sourceCount("errors", "district.errors", null),
+    sourceCount("warnings", "district.warnings", null),
+    sourceCount("sheets", "district.sheets", null),
+    {
+      key: "matchedBy",
+      header: "district.matchedBy",
+      unit: null,
+      format: "text",
+      value: (r) => r.matchedBy,
+      label: (how, lang) =>
+        t(how === "fileName" ? "district.byFileName" : "district.byCommunity", lang),
+    },
+  ],
+});
+
+const orDash = (text: string) => (text === "" ? "—" : text);
+
+/** Schools of the district's school list that no file reports for. */
+export const NOT_REPORTED_TABLE = describeTable<NotReported, DistrictSource>({
+  key: "notReported",
+  rows: ({ district }) => district.notReported,
+  totals: false,
+  columns: [
+    {
+      key: "school",
+      header: "district.school",
+      unit: null,
+      format: "text",
+      value: (s) => s.school,
+    },
+    {
+      key: "community",
+      header: "col.community",
+      unit: null,
+      format: "text",
+      value: (s) => s.community,
+      label: orDash,
+    },
+    {
+      key: "type",
+      header: "col.schoolType",
+      unit: null,
+      format: "text",
+      value: (s) => s.type,
+      label: orDash,
+    },
+  ],
+});

@@ -18,10 +18,14 @@ import {
   CATEGORY_TABLE,
   COMMUNITY_TABLE,
   ISSUES_TABLE,
+  PLAN_TABLE,
+  SCHOOLS_TABLE,
   TARGET_GROUP_TABLE,
   type CommunityJson,
   type GroupJson,
   type IssueJson,
+  type PlanRowJson,
+  type SchoolTypeJson,
 } from "../core/report";
 
 import {
@@ -177,22 +181,16 @@ export function reportJson(
       ...schoolCountsJson(m),
       excellenceRate: s ? num(s.excellenceRate) : null,
       qualifiedRate: s ? num(s.qualifiedRate) : null,
+      // The schools table's rows, keyed by type as the JSON has always had them.
       byType: Object.fromEntries(
-        (s?.byType ?? []).map((g) => [
-          g.type,
-          {
-            count: g.count,
-            rated: g.rated,
-            excellent: g.excellent,
-            qualified: g.qualified,
-            excellenceRate: num(g.excellenceRate),
-            qualifiedRate: num(g.qualifiedRate),
-          },
-        ])
-      ),
+        jsonRows(SCHOOLS_TABLE, m, lang).map(({ type, ...figures }) => [String(type), figures])
+      ) as unknown as Record<string, SchoolTypeJson>,
     },
     teachers: teachersJson(m),
-    plan: planJson(m),
+    plan: m.plan && {
+      ...planJson(m),
+      rows: jsonRows(PLAN_TABLE, m, lang) as unknown as PlanRowJson[],
+    },
     comparison: comparisonJson(comparison),
     sheets: sheetsJson(a, lang).map(({ name, kind, headerRow, columns }) => ({
       name,

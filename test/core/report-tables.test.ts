@@ -146,3 +146,41 @@ test("=CEDU.ISSUES(), the pane's issue sheet and --json give one issue table", a
     ]);
   });
 });
+
+test("every table --json carries is the summary sheet's, row for row (the sample workbook)", async () => {
+  const { readXlsx } = await import("../helpers/readXlsx");
+  const path = await import("path");
+  const wb = await readXlsx(
+    path.join(__dirname, "..", "..", "samples", "community-school-2025.xlsx")
+  );
+  const a = analyze(wb);
+  const m = figures(a);
+  const json = reportJson(a, m, "zh-CN");
+  const sections = buildReport(m, { lang: "zh-CN" }).sheets[0].sections;
+  const rowsOf = (key: string) => sections.find((s) => s.key === key)!.table;
+  const schoolRows = Object.entries(json.schools.byType).map(([type, g]) => ({ type, ...g }));
+  const cases: [string, Record<string, unknown>[]][] = [
+    ["community", json.byCommunity as unknown as Record<string, unknown>[]],
+    ["category", json.byCategory as unknown as Record<string, unknown>[]],
+    ["targetGroup", json.byTargetGroup as unknown as Record<string, unknown>[]],
+    ["schools", schoolRows],
+    ["plan", json.plan!.rows as unknown as Record<string, unknown>[]],
+  ];
+  for (const [key, rows] of cases) {
+    const table = rowsOf(key);
+    expect([key, rows.length]).toEqual([key, table.rows.length]);
+    expect(rows.length).toBeGreaterThan(0);
+    const keys = table.columns.map((c) => c.key);
+    rows.forEach((row, r) => {
+      expect(Object.keys(row).sort()).toEqual([...keys].sort());
+      const shown = keys.map((k, c) => {
+        const v = jsonAsSheetCell(row[k]);
+        // JSON keeps an empty category as written; the sheet says （未注明）.
+        return v === "" || (v === null && table.columns[c].format === "text")
+          ? table.rows[r][c]
+          : v;
+      });
+      expect([key, shown]).toEqual([key, table.rows[r]]);
+    });
+  }
+});

@@ -426,6 +426,24 @@ export interface GroupJson {
   hours: number;
 }
 
+export interface SchoolTypeJson {
+  count: number;
+  rated: number;
+  excellent: number;
+  qualified: number;
+  excellenceRate: number | null;
+  qualifiedRate: number | null;
+}
+
+export interface PlanRowJson {
+  month: string;
+  item: string;
+  category: string;
+  planned: number;
+  delivered: number;
+  planCompletion: number | null;
+}
+
 export interface IssueJson {
   severity: Issue["severity"];
   sheet: string;

@@ -111,3 +111,65 @@ test("with the draft unchosen the ribbon leaves it out; with no choice saved, ev
   expect(keys).toContain("draft");
   expect(keys.length).toBeGreaterThanOrEqual(7);
 });
+
+test("several workbooks merged: the Excel summary carries the by-source and not-reported sections", async () => {
+  const { consolidate } = await import("../../src/core/district/consolidate");
+  const { renderReport } = await import("../../src/excel/write");
+  const school = (label: string, sheets: WorkbookInput["sheets"]) => ({
+    label,
+    analysis: analyze({ sheets }),
+  });
+  const district = consolidate([
+    school("六角社区学校.xlsx", [
+      {
+        name: "学员花名册",
+        values: [
+          ["姓名", "所属社区", "培训项目", "报名日期"],
+          ["张三", "六角社区", "太极拳", "2025-03-01"],
+        ],
+      },
+      {
+        name: "社区人口",
+        values: [
+          ["社区", "常住人口"],
+          ["六角社区", 1000],
+        ],
+      },
+    ]),
+    school("街道中心.xlsx", [
+      {
+        name: "学校名单",
+        values: [
+          ["学校名称", "评估等级", "所属社区", "类型"],
+          ["六角社区学校", "优秀", "六角社区", "社区学校"],
+          ["东湖社区学校", "合格", "东湖社区", "社区学校"],
+        ],
+      },
+    ]),
+  ]);
+  const { spec } = summarize(district.analysis, {
+    lang: "zh-CN",
+    period: { from: "2025-01-01", to: "2025-12-31" },
+    district,
+  });
+  const keys = spec.sheets[0].sections.map((s) => s.key);
+  expect(keys).toEqual(expect.arrayContaining(["sources", "notReported", "draft"]));
+  const state = new FakeState();
+  const ctx = new FakeContext(state);
+  const { sheetNames } = await renderReport(ctx.asExcel, spec);
+  const written = state.sheet(sheetNames[0])!;
+  for (const block of layoutSheet(spec.sheets[0]).blocks.filter((b) =>
+    ["sources", "notReported"].includes(b.section.key)
+  )) {
+    const { values } = blockPayload(block);
+    values.forEach((row, r) =>
+      row.forEach((v, c) => expect(written.cells.get(`${block.top + r},${c}`)).toEqual(v))
+    );
+  }
+  const sources = spec.sheets[0].sections.find((s) => s.key === "sources")!.table;
+  expect(sources.rows.map((r) => r[0]).sort()).toEqual(
+    ["六角社区学校.xlsx", "街道中心.xlsx"].sort()
+  );
+  const missing = spec.sheets[0].sections.find((s) => s.key === "notReported")!.table;
+  expect(missing.rows).toEqual([["东湖社区学校", "东湖社区", "社区学校"]]);
+});

@@ -166,6 +166,16 @@ test("every table --json carries is the summary sheet's, row for row (the sample
     ["schools", schoolRows],
     ["plan", json.plan!.rows as unknown as Record<string, unknown>[]],
   ];
+  // Totals: 合计, then only the columns that have one; a text column stays blank, never （未注明）.
+  const plan = json.plan!;
+  expect(rowsOf("plan").totals).toEqual([
+    "合计",
+    "",
+    "",
+    plan.planned,
+    plan.delivered,
+    plan.planCompletion,
+  ]);
   for (const [key, rows] of cases) {
     const table = rowsOf(key);
     expect([key, rows.length]).toEqual([key, table.rows.length]);

@@ -62,6 +62,23 @@ function totalsFigures<Row, Source>(table: TableDescriptor<Row, Source>, source:
   return table.columns.map((c, i) => (c.total ? c.total(source) : i === 0 ? null : ""));
 }
 
+/**
+ * The totals row as a door shapes it: 合计 first, the figures of the columns that have a total,
+ * blank elsewhere (a text column's label never reads a blank as （未注明）).
+ */
+function totalsRow<Row, Source, Cell>(
+  table: TableDescriptor<Row, Source>,
+  totals: Figure[],
+  cells: (figures: Figure[]) => Cell[],
+  blank: Cell,
+  lang: Lang
+): (Cell | string)[] {
+  const shaped = cells(totals);
+  return table.columns.map((c, i) =>
+    i === 0 ? t("report.total", lang) : c.total ? shaped[i] : blank
+  );
+}
+
 /** The body rows and the totals row as figures, before any door shapes them. */
 export function figureRows<Row, Source>(
   table: TableDescriptor<Row, Source>,
@@ -83,8 +100,7 @@ export function reportTable<Row, Source>(
 ): ReportTable {
   const { rows, totals } = figureRows(table, source, lang);
   const cells = (figures: Figure[]) => figures.map((f, i) => cellOf(table.columns[i], f, lang));
-  const totalCells = totals && cells(totals);
-  if (totalCells) totalCells[0] = t("report.total", lang);
+  const totalCells = totals && totalsRow(table, totals, cells, "", lang);
   return {
     key: table.key,
     title: words.title ?? t(`section.${table.key}` as MessageKey, lang),
@@ -120,11 +136,7 @@ export function spillRows<Row, Source, Err>(
       return cell === null ? "" : cell;
     });
   const out = [table.columns.map((c) => t(c.header, lang)), ...rows.map(cells)];
-  if (totals) {
-    const last = cells(totals);
-    last[0] = t("report.total", lang);
-    out.push(last);
-  }
+  if (totals) out.push(totalsRow(table, totals, cells, "", lang));
   return out;
 }
 

@@ -501,9 +501,9 @@ function table(title, header, rows) {
  */
 function buildCli() {
   if (ENGINE_ONLY) return;
-  log("compiling the command line (tsc -p tsconfig.cli.json)…");
-  const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`tsc -p tsconfig.cli.json failed:\n${r.stdout}${r.stderr}`);
+  log("compiling the command line (scripts/build-cli.js)…");
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/build-cli.js")], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`scripts/build-cli.js failed:\n${r.stdout}${r.stderr}`);
 }
 
 async function main() {

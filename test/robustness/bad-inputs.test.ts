@@ -396,13 +396,20 @@ async function bigWorkbook(): Promise<string> {
 function ensureCliBuilt(): void {
   const lib = path.join(ROOT, "lib", "cli", "main.js");
   const built = fs.existsSync(lib) ? fs.statSync(lib).mtimeMs : 0;
-  const newest = Math.max(
-    ...["src/cli", "src/core"].flatMap((d) =>
-      fs.readdirSync(path.join(ROOT, d)).map((f) => fs.statSync(path.join(ROOT, d, f)).mtimeMs)
-    )
-  );
-  if (built < newest)
-    execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "pipe" });
+  // The CLI imports modules from several folders of src (core, xlsx, docx …) at any depth.
+  const newest = (dir: string): number =>
+    Math.max(
+      0,
+      ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => {
+        const p = path.join(dir, e.name);
+        return e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs;
+      })
+    );
+  if (built < newest(path.join(ROOT, "src")))
+    execFileSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.js")], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
 }
 
 describe("Excel's maximum sheet through the command line", () => {

@@ -51,6 +51,102 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, "readonly"])
 );
 
+// ---------------------------------------------------------------- the architecture's boundaries
+
+/** Node's modules, by the names src/ could import them with. */
+const NODE_MODULES = [
+  "fs",
+  "fs/promises",
+  "path",
+  "os",
+  "child_process",
+  "stream",
+  "buffer",
+  "url",
+  "util",
+  "zlib",
+  "crypto",
+  "worker_threads",
+  "vm",
+];
+const NO_NODE = [
+  ...NODE_MODULES.map((name) => ({
+    regex: `^${name.replace("/", "\\/")}$`,
+    message: "Node APIs stay in src/cli (see ARCHITECTURE.md).",
+  })),
+  { regex: "^node:", message: "Node APIs stay in src/cli (see ARCHITECTURE.md)." },
+];
+/** Libraries of a door's world: the engine never sees Office.js, the DOM, React or file formats. */
+const DOOR_LIBRARIES = {
+  regex: "^(@microsoft/office-js|office-js|office-addin-|@types/office|react|react-dom|@fluentui/|@tanstack/|exceljs|jszip|docx)",
+  message: "src/core is pure: Office.js, the DOM, React and file libraries belong to the doors.",
+};
+const DOORS = ["excel", "functions", "taskpane", "cli", "xlsx", "docx", "offline", "commands", "help"];
+const CORE_RESTRICTED_GLOBALS = [
+  "Office",
+  "Excel",
+  "OfficeRuntime",
+  "OfficeExtension",
+  "CustomFunctions",
+  "window",
+  "document",
+  "navigator",
+  "localStorage",
+  "sessionStorage",
+  "XMLHttpRequest",
+  "fetch",
+  "Blob",
+  "process",
+  "Buffer",
+  "require",
+  "__dirname",
+  "__filename",
+].map((name) => ({ name, message: `src/core is pure: no ${name} (see ARCHITECTURE.md).` }));
+
+/**
+ * src/core imports nothing from Node, Office.js, the DOM or the doors' libraries, and no file
+ * outside src/core (a relative path that climbs out of it, checked at each depth); the doors
+ * import core only through src/core/index.ts; src/xlsx runs in the browser too, so no Node there.
+ */
+function boundaryBlocks() {
+  const blocks = [];
+  for (let depth = 1; depth <= 4; depth++) {
+    const files = [`src/core/${"*/".repeat(depth - 1)}*.{ts,tsx}`];
+    blocks.push({
+      files,
+      rules: {
+        "no-restricted-imports": [
+          "error",
+          {
+            patterns: [
+              ...NO_NODE,
+              DOOR_LIBRARIES,
+              {
+                regex: `^(\\.\\./){${depth}}`,
+                message: "src/core imports nothing outside src/core (see ARCHITECTURE.md).",
+              },
+            ],
+          },
+        ],
+        "no-restricted-globals": ["error", ...CORE_RESTRICTED_GLOBALS],
+      },
+    });
+  }
+  const throughEntry = {
+    regex: "^(\\.\\./)+core/",
+    message: "Doors import the engine through its public entry, src/core/index.ts (`../core`).",
+  };
+  blocks.push({
+    files: DOORS.map((door) => `src/${door}/**/*.{ts,tsx}`),
+    rules: { "no-restricted-imports": ["error", { patterns: [throughEntry] }] },
+  });
+  blocks.push({
+    files: ["src/xlsx/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [throughEntry, ...NO_NODE] }] },
+  });
+  return blocks;
+}
+
 module.exports = tseslint.config(
   {
     ignores: [
@@ -116,6 +212,9 @@ module.exports = tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
+
+  // ---- The architecture's boundaries (ARCHITECTURE.md): the engine stays pure, doors use its entry
+  ...boundaryBlocks(),
 
   // ---- React (the task pane)
   {

@@ -4,11 +4,11 @@
  * reported, which schools have not reported) are sections of the report (src/core/report).
  */
 import { promises as fs } from "fs";
-import { analyze, type Analysis } from "../core/engine";
-import { consolidate, type District } from "../core/district/consolidate";
-import { t } from "../core/i18n";
-import { jsonRows, NOT_REPORTED_TABLE, SOURCES_TABLE } from "../core/report";
-import type { Lang, Period } from "../core/types";
+import { analyze, type Analysis } from "../core";
+import { consolidate, type District } from "../core";
+import { t } from "../core";
+import { jsonRows, NOT_REPORTED_TABLE, SOURCES_TABLE } from "../core";
+import type { Lang, Period } from "../core";
 import type { ReadError } from "./read";
 import { expandInputs, readSources } from "./sources";
 

@@ -5,11 +5,11 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { workbookLang } from "../core/detect";
-import { allIssues, analyze, figures, periodFrom, type Analysis } from "../core/engine";
-import { isISODay, periodISO } from "../core/period";
-import { format, normalizeLang, t } from "../core/i18n";
-import { rateValue } from "../core/rate";
+import { workbookLang } from "../core";
+import { allIssues, analyze, figures, periodFrom, type Analysis } from "../core";
+import { isISODay, periodISO } from "../core";
+import { format, normalizeLang, t } from "../core";
+import { rateValue } from "../core";
 import {
   buildReport,
   displayWidth,
@@ -26,7 +26,7 @@ import {
   type IssueJson,
   type PlanRowJson,
   type SchoolTypeJson,
-} from "../core/report";
+} from "../core";
 
 import {
   buildDraft,
@@ -40,15 +40,15 @@ import {
   targetJson,
   teachersJson,
   type Comparison,
-} from "../core/draft";
+} from "../core";
 import { draftDocx } from "../docx/draftDocx";
-import { columnLetter } from "../core/text";
-import type { Issue, Lang, Metrics, Rate } from "../core/types";
+import { columnLetter } from "../core";
+import type { Issue, Lang, Metrics, Rate } from "../core";
 import { ReadError, readWorkbookFile } from "./read";
 import { runTemplate, runTidy } from "./standard";
 import { summaryXlsx } from "../xlsx/summary";
 import { districtJson, loadInputs } from "./district";
-import type { District } from "../core/district/consolidate";
+import type { District } from "../core";
 
 export interface Io {
   out: (text: string) => void;

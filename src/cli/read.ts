@@ -12,7 +12,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import type { SheetInput, WorkbookInput } from "../core/types";
+import type { SheetInput, WorkbookInput } from "../core";
 import {
   compactRow,
   containerOf,

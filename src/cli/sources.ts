@@ -6,8 +6,8 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { analyze, type AnalyzeOptions } from "../core/engine";
-import type { Source } from "../core/district/consolidate";
+import { analyze, type AnalyzeOptions } from "../core";
+import type { Source } from "../core";
 import { ReadError, readWorkbookFile } from "./read";
 
 const WORKBOOK = /\.(xlsx|csv)$/i;

@@ -9,13 +9,13 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { Analysis } from "../core/engine";
-import { t } from "../core/i18n";
-import { listText, standardWorkbook, st, tidyWorkbook } from "../core/standard";
-import type { Lang } from "../core/types";
+import type { Analysis } from "../core";
+import { t } from "../core";
+import { listText, standardWorkbook, st, tidyWorkbook } from "../core";
+import type { Lang } from "../core";
 import { standardXlsx } from "../xlsx/standard";
 import type { Io } from "./main";
-import type { WorkbookInput } from "../core/types";
+import type { WorkbookInput } from "../core";
 
 /** Writes `bytes` to a new file; false when the file already exists. */
 async function writeNew(file: string, bytes: Uint8Array): Promise<boolean> {

@@ -1,4 +1,7 @@
-/** The engine's public surface: what the doors import. */
+/**
+ * The engine's public surface: what the doors import. Doors import core from here and nowhere
+ * else (eslint.config.js enforces it), so what is inside src/core can move without touching them.
+ */
 export * from "./types";
 export {
   analyze,
@@ -23,16 +26,9 @@ export {
   samePeriodLastYear,
   type PeriodShape,
 } from "./period";
-export {
-  buildReport,
-  availableSections,
-  summarize,
-  type ReportOptions,
-  type Summary,
-  type SummarizeOptions,
-} from "./report";
+export * from "./report";
 export { computeMetrics, defaultPeriod, findCommunity } from "./metrics";
-export { detectSheet, detectSheets, type DetectedSheet } from "./detect";
+export { detectSheet, detectSheets, workbookLang, type DetectedSheet } from "./detect";
 export { rate, rateValue, isDivByZero } from "./rate";
 export {
   t,
@@ -53,7 +49,25 @@ export {
   maskPhone,
   looksLikeFormula,
   normalizeText,
+  parseDate,
+  serialFromEpochDay,
 } from "./cells";
-export { KINDS, DEFAULT_TARGET } from "./schema";
-export { cellAddress, columnLetter } from "./text";
+export { KINDS, DEFAULT_TARGET, HEADER_SEARCH_ROWS } from "./schema";
+export { buildCube, cubeOverall, MAX_CUBE_CELLS, type FigureCube } from "./cube";
+export { cellAddress, cleanSheetName, columnLetter } from "./text";
 export type { Dataset } from "./dataset";
+
+/* The work-summary draft (工作总结), the standard workbook, and many workbooks as one district. */
+export * from "./draft";
+export { PUNCTUATION } from "./draft/phrases";
+export * from "./standard";
+export { LAST_ROW } from "./standard/names";
+export {
+  consolidate,
+  bySource,
+  type District,
+  type Source,
+  type SourceInfo,
+  type SourceRow,
+  type NotReported,
+} from "./district/consolidate";

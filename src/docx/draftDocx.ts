@@ -22,9 +22,9 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { paragraphText, sentenceText } from "../core/draft/render";
-import { PUNCTUATION } from "../core/draft/phrases";
-import type { Draft, KeyFigureColumn, KeyFigureRow, KeyFigureTable } from "../core/draft/types";
+import { paragraphText, sentenceText } from "../core";
+import { PUNCTUATION } from "../core";
+import type { Draft, KeyFigureColumn, KeyFigureRow, KeyFigureTable } from "../core";
 
 /** A4 in twentieths of a point (210 × 297 mm), and 2.54 cm margins. */
 const A4 = { width: 11906, height: 16838 };

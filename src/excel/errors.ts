@@ -4,8 +4,8 @@
  * The keys live here, with their zh-CN/en-US texts, because src/core's catalogue belongs to the
  * engine and these messages concern Excel only.
  */
-import { fillTemplate } from "../core/i18n";
-import type { Lang } from "../core/types";
+import { fillTemplate } from "../core";
+import type { Lang } from "../core";
 
 export class CeduExcelError extends Error {
   constructor(

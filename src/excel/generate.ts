@@ -3,10 +3,10 @@
  * sections the pane saved in the workbook's settings) → render.
  * Syncs: readWorkbook (2 + chunk batches) + loadSettings (1) + renderReport (RENDER_SYNCS).
  */
-import { analyze } from "../core/engine";
-import { normalizeLang } from "../core/i18n";
-import { summarize } from "../core/report";
-import type { Lang, Severity } from "../core/types";
+import { analyze } from "../core";
+import { normalizeLang } from "../core";
+import { summarize } from "../core";
+import type { Lang, Severity } from "../core";
 import { CeduExcelError } from "./errors";
 import { withoutLiveRefresh } from "./live";
 import { readWorkbook } from "./read";

@@ -14,9 +14,9 @@
  * in manual calculation mode. Every batch waits for the user to leave cell edit
  * (`delayForCellEdit`, "Delay execution while cell is being edited").
  */
-import type { Analysis } from "../core/engine";
-import { HEADER_SEARCH_ROWS } from "../core/schema";
-import type { Overrides, SheetInput, WorkbookInput } from "../core/types";
+import type { Analysis } from "../core";
+import { HEADER_SEARCH_ROWS } from "../core";
+import type { Overrides, SheetInput, WorkbookInput } from "../core";
 import {
   startLiveFeed,
   type Applied,

@@ -23,9 +23,9 @@
  * are deleted). Addresses are grouped into getRanges calls of at most MAX_ADDRESSES_PER_CALL, all
  * queued in the same batch.
  */
-import { format } from "../core/i18n";
+import { format } from "../core";
 import { CeduExcelError } from "./errors";
-import type { Issue, Lang, Severity } from "../core/types";
+import type { Issue, Lang, Severity } from "../core";
 import { a1, supportsExcelApi } from "./support";
 import { parseJson } from "./tags";
 

@@ -2,7 +2,7 @@
  * Go to an issue's cell: activate its sheet and select the cell. A hidden sheet is not unhidden
  * behind the user's back: the caller gets a message key instead. Two syncs (check; select).
  */
-import type { Issue } from "../core/types";
+import type { Issue } from "../core";
 import { a1 } from "./support";
 
 export type NavigateResult =

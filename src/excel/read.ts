@@ -11,7 +11,7 @@
  * the estimate) is asked again in two halves; a sheet with more than 512 merged areas (more than
  * Excel returns for one range) has them asked in pieces of 512 cells, MERGE_PIECES_PER_SYNC per sync.
  */
-import type { SheetInput, WorkbookInput } from "../core/types";
+import type { SheetInput, WorkbookInput } from "../core";
 import {
   customPropertiesSupported,
   isTagged,

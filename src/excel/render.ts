@@ -23,8 +23,8 @@
  * A failure while writing deletes the sheets this run added (two syncs) and restores events; a
  * kept sheet may be partly written, and stays CEDU's, so the next Generate completes it.
  */
-import { t, type MessageKey } from "../core/i18n";
-import type { ReportSheet, ReportSpec } from "../core/types";
+import { t, type MessageKey } from "../core";
+import type { ReportSheet, ReportSpec } from "../core";
 import { CeduExcelError, toCeduError } from "./errors";
 import { queueDateSystemProbe, supportsExcelApi } from "./support";
 import {

@@ -2,9 +2,9 @@
  * CEDU's per-workbook settings (column-mapping overrides, reporting period, language), stored in
  * workbook settings under "cedu.settings" so they travel with the file. One sync each way.
  */
-import { isISODay } from "../core/period";
-import type { Lang, Overrides, SectionKey } from "../core/types";
-import { SECTION_KEYS } from "../core/types";
+import { isISODay } from "../core";
+import type { Lang, Overrides, SectionKey } from "../core";
+import { SECTION_KEYS } from "../core";
 import { parseJson } from "./tags";
 
 export const SETTINGS_KEY = "cedu.settings";

@@ -3,11 +3,11 @@
  * escaping that keeps user text from being read as a formula (the rules themselves live in core,
  * so both doors escape alike).
  */
-import { looksLikeFormula } from "../core/cells";
-import { columnLetter as columnName } from "../core/text";
+import { looksLikeFormula } from "../core";
+import { columnLetter as columnName } from "../core";
 
 export { looksLikeFormula, columnName };
-export { cleanSheetName } from "../core/text";
+export { cleanSheetName } from "../core";
 
 /** True when the host supports ExcelApi `version`; false outside Office. */
 export function supportsExcelApi(version: string): boolean {

@@ -3,14 +3,14 @@
  * the cells core's layout gives each section (as the .xlsx writer does). Which sheets receive
  * them, and in how many syncs, is src/excel/render.ts.
  */
-import { epochDayFromISO, serialFromEpochDay } from "../core/cells";
-import { NUMBER_FORMATS, columnIndex, layoutSheet, type BlockLayout } from "../core/report";
-import type { ColumnFormat, ReportCell, ReportSheet } from "../core/types";
+import { epochDayFromISO, serialFromEpochDay } from "../core";
+import { NUMBER_FORMATS, columnIndex, layoutSheet, type BlockLayout } from "../core";
+import type { ColumnFormat, ReportCell, ReportSheet } from "../core";
 import { a1, a1Range, safeText, utf8Length } from "./support";
 
 export { renderReport, RENDER_SYNCS, type RenderResult } from "./render";
 /** Where each section sits is core's decision, shared with the .xlsx writer. */
-export { layoutSheet, type BlockLayout } from "../core/report";
+export { layoutSheet, type BlockLayout } from "../core";
 export const TABLE_STYLE = "TableStyleMedium2";
 export const NULL_CELL = "—";
 

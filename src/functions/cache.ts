@@ -9,8 +9,8 @@
  * volatile recalculation of 200 formulas over one unchanged source costs 200 hashes and lookups,
  * not 200 parses.
  */
-import { buildCube, cubeOverall, type FigureCube } from "../core/cube";
-import { analyze, figures, type Analysis } from "../core/engine";
+import { buildCube, cubeOverall, type FigureCube } from "../core";
+import { analyze, figures, type Analysis } from "../core";
 import type {
   EpochDay,
   Filter,
@@ -21,7 +21,7 @@ import type {
   Period,
   SheetInput,
   SheetKind,
-} from "../core/types";
+} from "../core";
 
 /** Counters for tests and diagnostics. */
 export const stats = {

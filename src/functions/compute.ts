@@ -7,23 +7,14 @@
  * functions: community, type), then the optional sources (roster, population, activities,
  * schools), each function taking the subset that applies, in that order.
  */
-import { allIssues, periodFrom, type Analysis } from "../core/engine";
-import { format, t } from "../core/i18n";
-import { findCommunity } from "../core/metrics";
-import { isDivByZero } from "../core/rate";
-import { spillRows, COMMUNITY_TABLE, ISSUES_TABLE } from "../core/report";
-import { isoFromEpochDay, normalizeText, parseDate, todayEpochDay } from "../core/cells";
-import { boundOfYearOrMonth, yearBound } from "../core/period";
-import type {
-  Filter,
-  Grid,
-  Lang,
-  Metrics,
-  Period,
-  Rate,
-  SchoolGroup,
-  SheetKind,
-} from "../core/types";
+import { allIssues, periodFrom, type Analysis } from "../core";
+import { format, t } from "../core";
+import { findCommunity } from "../core";
+import { isDivByZero } from "../core";
+import { spillRows, COMMUNITY_TABLE, ISSUES_TABLE } from "../core";
+import { isoFromEpochDay, normalizeText, parseDate, todayEpochDay } from "../core";
+import { boundOfYearOrMonth, yearBound } from "../core";
+import type { Filter, Grid, Lang, Metrics, Period, Rate, SchoolGroup, SheetKind } from "../core";
 import { analysisOfSources, figuresOf, overallOf, type SourceSheet } from "./cache";
 import { normalizeErrorCells } from "./errorCells";
 import { fail, Failure } from "./errors";

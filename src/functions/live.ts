@@ -18,8 +18,8 @@
  * The add-in's own writes are ignored: Excel marks them "ThisLocalAddin" (ExcelApi 1.14), and
  * `suppress()` covers older hosts, during the write and `suppressGraceMs` after it.
  */
-import type { Analysis } from "../core/engine";
-import type { EpochDay, Overrides, WorkbookInput } from "../core/types";
+import type { Analysis } from "../core";
+import type { EpochDay, Overrides, WorkbookInput } from "../core";
 import type { LiveControl, LiveState, SharedRuntime } from "../runtime/shared";
 import { fnText, setFunctionsLanguage } from "./messages";
 

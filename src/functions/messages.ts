@@ -6,8 +6,8 @@
  * `setFunctionsLanguage`, else Office's display language when office.js is loaded, else zh-CN
  * (CEDU's users are Chinese community-education offices).
  */
-import { fillTemplate, normalizeLang } from "../core/i18n";
-import type { Lang } from "../core/types";
+import { fillTemplate, normalizeLang } from "../core";
+import type { Lang } from "../core";
 
 let language: Lang | null = null;
 

@@ -13,8 +13,8 @@
  * the version it computed against, so that after a change only the cells left behind are
  * recalculated (`staleCells`).
  */
-import { analyze, type Analysis } from "../core/engine";
-import type { EpochDay, Overrides, WorkbookInput } from "../core/types";
+import { analyze, type Analysis } from "../core";
+import type { EpochDay, Overrides, WorkbookInput } from "../core";
 import { sharedRuntime } from "../runtime/shared";
 import { stats } from "./cache";
 import { Failure } from "./errors";

@@ -34,7 +34,7 @@ import type {
   SectionKey,
   SheetOverride,
   WorkbookInput,
-} from "../core/types";
+} from "../core";
 import { CheckPanel } from "./CheckPanel";
 import { DismissAction } from "./DismissAction";
 import { RibbonStatus } from "./RibbonStatus";

@@ -20,7 +20,7 @@ import {
   WarningRegular,
 } from "@fluentui/react-icons";
 import { format } from "../core";
-import type { Issue, Lang, Severity } from "../core/types";
+import type { Issue, Lang, Severity } from "../core";
 import type { HostKind } from "./host";
 import { countByCode, countBySeverity, severityLabel } from "./model";
 import { ui } from "./strings";

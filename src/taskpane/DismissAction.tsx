@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, MessageBarActions } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 import { ui } from "./strings";
 
 /** The close button of the pane's message bars, labelled in the user's language. */

@@ -15,8 +15,8 @@ import {
   DocumentArrowUpRegular,
 } from "@fluentui/react-icons";
 import { periodISO, type Analysis } from "../core";
-import { paragraphText, sentenceGap, sentenceText } from "../core/draft";
-import type { Lang, Metrics } from "../core/types";
+import { paragraphText, sentenceGap, sentenceText } from "../core";
+import type { Lang, Metrics } from "../core";
 import { defaultDownload } from "./fileHost";
 import {
   copyText,

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Caption1, Card, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { CopyRegular, TextboxRegular } from "@fluentui/react-icons";
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 import type { HostKind } from "./host";
 import { LiveStatus } from "./LiveStatus";
 import { ui, type StringKey } from "./strings";

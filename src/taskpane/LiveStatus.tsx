@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 import { rereadWorkbookModel } from "../excel/live";
 import { sharedRuntime, type LiveState } from "../runtime/shared";
 

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 import { excelText } from "../excel/errors";
 import { lastStatus, subscribeStatus, type CeduStatus } from "../excel/status";
 import { DismissAction } from "./DismissAction";

@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowSyncRegular, EditRegular } from "@fluentui/react-icons";
 import { fieldLabel, format, KINDS, t, type Analysis } from "../core";
-import { columnLetter } from "../core/text";
+import { columnLetter } from "../core";
 import type {
   AnyField,
   Issue,
@@ -23,8 +23,8 @@ import type {
   SheetKind,
   SheetOverride,
   WorkbookInput,
-} from "../core/types";
-import { SHEET_KINDS } from "../core/types";
+} from "../core";
+import { SHEET_KINDS } from "../core";
 import { ui } from "./strings";
 
 const useStyles = makeStyles({

@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ChartMultipleRegular, OpenRegular } from "@fluentui/react-icons";
 import { periodISO, rateValue, t, yearPeriod, type Analysis } from "../core";
-import type { Lang, Metrics, Period, Rate, SectionKey } from "../core/types";
+import type { Lang, Metrics, Period, Rate, SectionKey } from "../core";
 import { BarChart } from "./BarChart";
 import { DraftCard } from "./DraftCard";
 import type { HostKind } from "./host";

@@ -16,8 +16,8 @@ import {
   previousYearInWorkbook,
   type Comparison,
   type Draft,
-} from "../core/draft";
-import type { Lang, Metrics, Period } from "../core/types";
+} from "../core";
+import type { Lang, Metrics, Period } from "../core";
 import { containerOf, workbookFromBuffer } from "../xlsx/input";
 
 /** A workbook opened for comparison (last year's). */

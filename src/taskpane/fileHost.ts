@@ -3,7 +3,7 @@
  * the summary or the issue list is offered for download. ExcelJS is imported dynamically, so it
  * is a separate chunk that loads only when a file is opened or written.
  */
-import type { Issue, ReportSpec, WorkbookInput } from "../core/types";
+import type { Issue, ReportSpec, WorkbookInput } from "../core";
 import { containerOf, workbookFromBuffer } from "../xlsx/input";
 import { type Host, type PaneSettings, type Purpose, PaneError } from "./host";
 

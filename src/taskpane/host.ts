@@ -4,7 +4,7 @@
  * builds Office.js requests itself except the one-line formula insert below, which src/excel does
  * not offer yet.
  */
-import type { Issue, Lang, Overrides, ReportSpec, SectionKey, WorkbookInput } from "../core/types";
+import type { Issue, Lang, Overrides, ReportSpec, SectionKey, WorkbookInput } from "../core";
 import { CeduExcelError } from "../excel/errors";
 import { insertFormula } from "../excel/formula";
 import { refreshWorkbookModel, withoutLiveRefresh } from "../excel/live";

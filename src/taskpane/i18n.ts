@@ -4,8 +4,8 @@
  * normalizeLang. Office may report "zh-CN", "zh-cn", "zh-Hans-CN" or "zh" (docs/design/officejs-notes.md §7.13).
  * The pane's own strings are in strings.ts.
  */
-import { normalizeLang } from "../core/i18n";
-import type { Lang } from "../core/types";
+import { normalizeLang } from "../core";
+import type { Lang } from "../core";
 
 export type Locale = Lang;
 

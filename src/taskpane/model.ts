@@ -12,8 +12,8 @@ import {
   yearPeriod,
   type Analysis,
 } from "../core";
-import type { Issue, IssueCode, Lang, Period, Rate, ReportSpec, Severity } from "../core/types";
-import { reportTable, ISSUES_TABLE } from "../core/report";
+import type { Issue, IssueCode, Lang, Period, Rate, ReportSpec, Severity } from "../core";
+import { reportTable, ISSUES_TABLE } from "../core";
 
 import { CeduExcelError, excelText } from "../excel/errors";
 import { PaneError } from "./host";

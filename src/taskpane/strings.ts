@@ -3,8 +3,8 @@
  * here: they are rendered with core's `format(message, lang)`; Excel-door errors with
  * `excelText(key, lang)`.
  */
-import { fillTemplate } from "../core/i18n";
-import type { Lang } from "../core/types";
+import { fillTemplate } from "../core";
+import type { Lang } from "../core";
 
 const zh = {
   subtitle: "社区教育统计",

@@ -4,7 +4,7 @@
  * file). No Node APIs here: the browser runs the same conversion.
  */
 import type ExcelJS from "exceljs";
-import type { SheetInput, WorkbookInput } from "../core/types";
+import type { SheetInput, WorkbookInput } from "../core";
 
 /**
  * CEDU never reads data validations, and ExcelJS expands each rule into one entry per cell: a

@@ -12,17 +12,11 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { planCell, STANDARD_NUMBER_FORMATS } from "../core/standard";
-import type {
-  Highlight,
-  Rule,
-  StandardColumn,
-  StandardSheet,
-  StandardWorkbook,
-} from "../core/standard";
-import { LAST_ROW } from "../core/standard/names";
-import { serialFromEpochDay } from "../core/cells";
-import { columnLetter } from "../core/text";
+import { planCell, STANDARD_NUMBER_FORMATS } from "../core";
+import type { Highlight, Rule, StandardColumn, StandardSheet, StandardWorkbook } from "../core";
+import { LAST_ROW } from "../core";
+import { serialFromEpochDay } from "../core";
+import { columnLetter } from "../core";
 
 /** The fills of highlighted cells: the same colours as the pane's "Mark in sheet". */
 export const HIGHLIGHT_FILL: Record<Highlight["severity"], string> = {

@@ -4,9 +4,9 @@
  * gives them (src/core/report/layout, as in Excel). No Node APIs:
  * the command line writes the bytes to a file, the task pane's file door offers them as a download.
  */
-import { cleanSheetName } from "../core/text";
-import type { ReportSpec } from "../core/types";
-import { layoutSheet } from "../core/report";
+import { cleanSheetName } from "../core";
+import type { ReportSpec } from "../core";
+import { layoutSheet } from "../core";
 import { sectionChart } from "./charts/from-report";
 import { addChartsToXlsx } from "./charts/inject";
 import { renderWorkbook } from "./tables";

@@ -4,11 +4,11 @@
  * ExcelJS cannot write charts: src/xlsx/summary.ts adds them. No Node APIs.
  */
 import ExcelJS from "exceljs";
-import { t } from "../core/i18n";
-import { cleanSheetName } from "../core/text";
-import { NUMBER_FORMATS } from "../core/report";
-import { columnWidths, layoutSheet } from "../core/report";
-import type { ReportCell, ReportSpec } from "../core/types";
+import { t } from "../core";
+import { cleanSheetName } from "../core";
+import { NUMBER_FORMATS } from "../core";
+import { columnWidths, layoutSheet } from "../core";
+import type { ReportCell, ReportSpec } from "../core";
 
 const FONT = { name: "Calibri", size: 11 };
 

@@ -7,7 +7,7 @@
  * Elements are written in the order the schema's sequences require (CT_Chart, CT_BarChart,
  * CT_BarSer, CT_CatAx, CT_ValAx …): Excel refuses a part whose children are out of order.
  */
-import type { ChartKind } from "../../core/types";
+import type { ChartKind } from "../../core";
 import type { ChartSeries, XlsxChart } from "./types";
 import { cellRef, escapeXml, runRef } from "./xml";
 

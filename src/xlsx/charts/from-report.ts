@@ -3,8 +3,8 @@
  * categories, axis and legend that the Excel door draws with `sheet.charts.add` (src/excel/write.ts),
  * pointing at the cells where the writer put the table.
  */
-import { columnIndex } from "../../core/report";
-import type { ReportCell, ReportSection } from "../../core/types";
+import { columnIndex } from "../../core";
+import type { ReportCell, ReportSection } from "../../core";
 import type { CellPosition, ChartSeries, XlsxChart } from "./types";
 
 /** Where the writer put a section's table, and the cells its chart covers. */

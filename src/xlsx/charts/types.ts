@@ -2,7 +2,7 @@
  * What the chart writer needs to know about one native chart in an .xlsx file: plain data, so the
  * caller (the .xlsx writer) decides where tables and charts sit and this folder only writes parts.
  */
-import type { ChartKind } from "../../core/types";
+import type { ChartKind } from "../../core";
 
 /** A 0-based cell. */
 export interface CellPosition {

@@ -1,5 +1,5 @@
 /** XML text helpers for the parts this folder writes and reads. */
-import { columnLetter } from "../../core/text";
+import { columnLetter } from "../../core";
 import type { CellPosition, ColumnRun } from "./types";
 
 /** Escapes text for an XML element or a double-quoted attribute; drops characters XML 1.0 forbids. */

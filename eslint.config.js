@@ -81,7 +81,18 @@ const DOOR_LIBRARIES = {
   regex: "^(@microsoft/office-js|office-js|office-addin-|@types/office|react|react-dom|@fluentui/|@tanstack/|exceljs|jszip|docx)",
   message: "src/core is pure: Office.js, the DOM, React and file libraries belong to the doors.",
 };
-const DOORS = ["excel", "functions", "taskpane", "cli", "xlsx", "docx", "offline", "commands", "help"];
+const DOORS = [
+  "excel",
+  "functions",
+  "taskpane",
+  "cli",
+  "xlsx",
+  "docx",
+  "offline",
+  "commands",
+  "runtime",
+  "help",
+];
 const CORE_RESTRICTED_GLOBALS = [
   "Office",
   "Excel",

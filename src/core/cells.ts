@@ -21,11 +21,14 @@ export type Parsed<T> =
 
 /* ------------------------------------------------------------------ shared failures */
 
-type Failure = { readonly ok: false; readonly reason: "empty" | "error" | "unreadable" | "range" };
-const EMPTY: Failure = Object.freeze({ ok: false, reason: "empty" } as const);
-const ERROR: Failure = Object.freeze({ ok: false, reason: "error" } as const);
-const UNREADABLE: Failure = Object.freeze({ ok: false, reason: "unreadable" } as const);
-const RANGE: Failure = Object.freeze({ ok: false, reason: "range" } as const);
+type ParseFailure = {
+  readonly ok: false;
+  readonly reason: "empty" | "error" | "unreadable" | "range";
+};
+const EMPTY: ParseFailure = Object.freeze({ ok: false, reason: "empty" } as const);
+const ERROR: ParseFailure = Object.freeze({ ok: false, reason: "error" } as const);
+const UNREADABLE: ParseFailure = Object.freeze({ ok: false, reason: "unreadable" } as const);
+const RANGE: ParseFailure = Object.freeze({ ok: false, reason: "range" } as const);
 
 function ok<T>(value: T): Parsed<T> {
   return { ok: true, value };
@@ -315,14 +318,14 @@ function numberFromText(t: string, units: boolean): number | null {
 }
 
 /** What a non-string, non-number cell parses to. */
-function nonText(v: unknown): Failure {
+function nonText(v: unknown): ParseFailure {
   if (v === null || v === undefined) return EMPTY;
   if (typeof v === "object" && !isDate(v) && objectError(v) !== null) return ERROR;
   return UNREADABLE;
 }
 
 /** Folded, trimmed text of a string cell, or the failure for a blank or error string. */
-function textOf(v: string): string | Failure {
+function textOf(v: string): string | ParseFailure {
   const t = trimWs(foldWidth(v));
   if (t.length === 0) return EMPTY;
   if (t.charCodeAt(0) === 35 && stringError(t) !== null) return ERROR;

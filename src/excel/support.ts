@@ -4,9 +4,9 @@
  * so both doors escape alike).
  */
 import { looksLikeFormula } from "../core";
-import { columnLetter as columnName } from "../core";
+import { columnLetter } from "../core";
 
-export { looksLikeFormula, columnName };
+export { looksLikeFormula, columnLetter };
 export { cleanSheetName } from "../core";
 
 /** True when the host supports ExcelApi `version`; false outside Office. */
@@ -23,7 +23,7 @@ export function supportsExcelApi(version: string): boolean {
 
 /** 0-based row/col → "B3". */
 export function a1(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
+  return `${columnLetter(col)}${row + 1}`;
 }
 
 /** 0-based top-left + size → "B3:D9" (or "B3" for one cell). */

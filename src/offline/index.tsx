@@ -8,14 +8,14 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { createFileHost } from "../taskpane/fileHost";
-import { pickLocale } from "../taskpane/i18n";
+import { pickLang } from "../taskpane/i18n";
 
 /** The logo as a data: URL, put in by the build: a page opened from the disk fetches nothing. */
 declare const CEDU_LOGO: string;
 
 const container = document.getElementById("container");
 if (container === null) throw new Error("cedu-offline.html has no #container element");
-const locale = pickLocale(navigator.language);
+const locale = pickLang(navigator.language);
 document.documentElement.lang = locale;
 createRoot(container).render(
   <React.StrictMode>

@@ -48,7 +48,7 @@ import {
   resolvePeriod,
   yearOptions,
   type PeriodChoice,
-} from "./model";
+} from "./display";
 import { SheetsPanel } from "./SheetsPanel";
 import { ui, type StringKey } from "./strings";
 import { SummaryPanel, type Generated, type Stage } from "./SummaryPanel";

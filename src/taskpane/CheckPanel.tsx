@@ -22,7 +22,7 @@ import {
 import { format } from "../core";
 import type { Issue, Lang, Severity } from "../core";
 import type { HostKind } from "./host";
-import { countByCode, countBySeverity, severityLabel } from "./model";
+import { countByCode, countBySeverity, severityLabel } from "./display";
 import { ui } from "./strings";
 
 const useStyles = makeStyles({

@@ -24,7 +24,7 @@ import type { Lang, Metrics, Period, Rate, SectionKey } from "../core";
 import { BarChart } from "./BarChart";
 import { DraftCard } from "./DraftCard";
 import type { HostKind } from "./host";
-import { formatCount, formatRate, type PeriodChoice } from "./model";
+import { formatCount, formatRate, type PeriodChoice } from "./display";
 import { ui, type StringKey } from "./strings";
 
 const useStyles = makeStyles({

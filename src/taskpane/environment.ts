@@ -1,8 +1,12 @@
-import { HostKind, Locale, pickLocale } from "./i18n";
+import type { Lang } from "../core";
+import { pickLang } from "./i18n";
+
+/** Where the page runs: inside Excel (Office.js ready, host Excel) or anywhere else. */
+export type Runtime = "excel" | "outside";
 
 export interface Environment {
-  host: HostKind;
-  locale: Locale;
+  host: Runtime;
+  locale: Lang;
   /**
    * Set when the pane started "outside" only because Office.onReady had not answered in time:
    * settles with the Excel environment if Office answers later (the pane then switches to Excel).
@@ -42,7 +46,7 @@ export function looksHostedByOffice(
 
 function fromReady(info: { host: unknown } | null): Environment | null {
   if (info === null || info.host !== Office.HostType.Excel) return null;
-  return { host: "excel", locale: pickLocale(Office.context?.displayLanguage, browserLanguage()) };
+  return { host: "excel", locale: pickLang(Office.context?.displayLanguage, browserLanguage()) };
 }
 
 /**
@@ -55,7 +59,7 @@ export async function detectEnvironment(
   timeoutMs: number = OFFICE_READY_TIMEOUT_MS,
   hosted: boolean = looksHostedByOffice()
 ): Promise<Environment> {
-  const outside: Environment = { host: "outside", locale: pickLocale(browserLanguage()) };
+  const outside: Environment = { host: "outside", locale: pickLang(browserLanguage()) };
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
     return outside;
   }

@@ -7,13 +7,8 @@
 import { normalizeLang } from "../core";
 import type { Lang } from "../core";
 
-export type Locale = Lang;
-
 /** The first non-empty candidate, normalized; en-US when there is none. */
-export function pickLocale(...candidates: ReadonlyArray<string | null | undefined>): Locale {
+export function pickLang(...candidates: ReadonlyArray<string | null | undefined>): Lang {
   const tag = candidates.find((c): c is string => typeof c === "string" && c.trim() !== "");
   return normalizeLang(tag?.trim());
 }
-
-/** Where the page runs: inside Excel (Office.js ready, host Excel) or anywhere else. */
-export type HostKind = "excel" | "outside";

@@ -3,7 +3,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { detectEnvironment, type Environment } from "./environment";
-import { pickLocale } from "./i18n";
+import { pickLang } from "./i18n";
 import { createFileHost } from "./fileHost";
 import { createExcelHost } from "./host";
 
@@ -17,7 +17,7 @@ async function start(): Promise<void> {
   const root = createRoot(container);
   // Office.onReady can take a while (up to OFFICE_READY_TIMEOUT_MS when office.js cannot finish
   // loading outside Office): show that the pane is starting meanwhile.
-  const starting = pickLocale(navigator.language) === "zh-CN" ? "正在启动……" : "Starting…";
+  const starting = pickLang(navigator.language) === "zh-CN" ? "正在启动……" : "Starting…";
   root.render(
     <FluentProvider theme={webLightTheme}>
       <Spinner size="small" label={starting} style={{ padding: "24px" }} />

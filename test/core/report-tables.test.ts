@@ -16,7 +16,7 @@ import type { ReportCell, ReportTable, WorkbookInput } from "../../src/core/type
 import * as F from "../../src/functions/functions";
 import { setFunctionsLanguage } from "../../src/functions/messages";
 import { clearWorkbookModel, setWorkbookModel } from "../../src/functions/model";
-import { issuesSpec } from "../../src/taskpane/model";
+import { issuesSpec } from "../../src/taskpane/display";
 import { fixtureWorkbook, rangeOf } from "../functions/fixture";
 
 const N = null as any;

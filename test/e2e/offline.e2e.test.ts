@@ -15,7 +15,7 @@ import ExcelJS from "exceljs";
 import { chromium, type BrowserContext } from "playwright-core";
 import { allIssues, analyze, buildReport, figures, rateValue } from "../../src/core";
 import type { Lang } from "../../src/core/types";
-import { countBySeverity } from "../../src/taskpane/model";
+import { countBySeverity } from "../../src/taskpane/display";
 import { readXlsx } from "../helpers/readXlsx";
 import { readCharts } from "../helpers/xlsxCharts";
 

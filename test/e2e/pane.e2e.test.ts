@@ -18,7 +18,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { allIssues, analyze, buildReport, figures, rateValue } from "../../src/core";
 import type { Lang, WorkbookInput } from "../../src/core/types";
 import { toWorkbookInput } from "../../src/xlsx/input";
-import { countBySeverity } from "../../src/taskpane/model";
+import { countBySeverity } from "../../src/taskpane/display";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");

@@ -8,8 +8,8 @@ import type { Lang } from "../../src/core/types";
 import { buildDraft, draftText } from "../../src/core/draft";
 import { App, type TabKey } from "../../src/taskpane/App";
 import { detectEnvironment } from "../../src/taskpane/environment";
-import { pickLocale } from "../../src/taskpane/i18n";
-import { countBySeverity, formatRate } from "../../src/taskpane/model";
+import { pickLang } from "../../src/taskpane/i18n";
+import { countBySeverity, formatRate } from "../../src/taskpane/display";
 import { UI_STRINGS } from "../../src/taskpane/strings";
 import {
   fakeHost,
@@ -253,7 +253,7 @@ describe("App", () => {
   });
 });
 
-describe("pickLocale", () => {
+describe("pickLang", () => {
   test.each([
     [["zh-CN"], "zh-CN"],
     [["zh-cn"], "zh-CN"],
@@ -265,7 +265,7 @@ describe("pickLocale", () => {
     [["", null, "en-GB"], "en-US"],
     [[], "en-US"],
   ] as const)("%j -> %s", (candidates, expected) => {
-    expect(pickLocale(...candidates)).toBe(expected);
+    expect(pickLang(...candidates)).toBe(expected);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The pane's plain logic (no React, no DOM): periods, number display, the issue list as a report
- * spec, and error texts. Tests import it to compute what the pane must show.
+ * What the pane displays, as plain logic (no React, no DOM): period choices, numbers, the issue
+ * list as a report spec, and error texts. Tests import it to compute what the pane must show.
  */
 import {
   format,

@@ -2,10 +2,10 @@ import type { Lang } from "../core";
 import { pickLang } from "./i18n";
 
 /** Where the page runs: inside Excel (Office.js ready, host Excel) or anywhere else. */
-export type Runtime = "excel" | "outside";
+export type RunsIn = "excel" | "outside";
 
 export interface Environment {
-  host: Runtime;
+  host: RunsIn;
   locale: Lang;
   /**
    * Set when the pane started "outside" only because Office.onReady had not answered in time:

@@ -10,7 +10,7 @@ import { generateSummary } from "../../src/excel/generate";
 import { KEY_FIGURE_NAMES } from "../../src/excel/render";
 import { REGISTRY_KEY } from "../../src/excel/tags";
 import { renderReport } from "../../src/excel/write";
-import { issuesSpec } from "../../src/taskpane/model";
+import { issuesSpec } from "../../src/taskpane/display";
 import type { Issue } from "../../src/core/types";
 import { readXlsx } from "../helpers/readXlsx";
 import { FakeContext, FakeSheetData, FakeState, installExcel, installOffice } from "./fakeExcel";

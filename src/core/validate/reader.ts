@@ -28,7 +28,10 @@ const NO_CELLS: Cells = [];
 interface FieldReading {
   spec: FieldSpec;
   parse: FieldParser<unknown> | null;
+  /** How the field is read, decided once from its declared type. */
+  family: Family;
 }
+type Family = "text" | "number" | "date" | "month" | "enum" | "other";
 
 export class RowReader {
   /** The sheet, row index (into values) and cells the reader is aimed at. */
@@ -54,7 +57,7 @@ export class RowReader {
   ) {
     const env = { date1904: v.date1904, today: v.today };
     for (const spec of KINDS[kind].fields as readonly FieldSpec[])
-      this.fields.set(spec.field, { spec, parse: parserFor(spec, env) });
+      this.fields.set(spec.field, { spec, parse: parserFor(spec, env), family: familyOf(spec) });
   }
 
   at(sheet: SheetContext, r: number, cells: Cells): void {
@@ -100,8 +103,8 @@ export class RowReader {
 
   /** An enumeration's value; an unknown word is a warning and null, never a reason to drop the row. */
   choice<K extends EnumName & AnyField>(field: K): EnumValue<K> | null {
-    const { spec } = this.reading(field);
-    if (!isEnumType(spec.type)) throw new Error(`${this.kind}.${field} is not an enumeration`);
+    const { spec, family } = this.reading(field);
+    if (family !== "enum") throw new Error(`${this.kind}.${field} is not an enumeration`);
     const name = spec.type as K;
     const col = this.sheet.cols.get(field);
     if (col === undefined) return null;
@@ -148,8 +151,8 @@ export class RowReader {
     override: boolean,
     given: unknown
   ): unknown {
-    const { spec, parse } = this.reading(field);
-    if (parse === null || familyOf(spec) !== family)
+    const { spec, parse, family: declared } = this.reading(field);
+    if (parse === null || declared !== family)
       throw new Error(`${this.kind}.${field} is declared ${spec.type}, not read as ${family}`);
     const col = this.sheet.cols.get(field);
     if (col === undefined) return undefined;
@@ -204,7 +207,7 @@ export class RowReader {
   }
 }
 
-function familyOf(spec: FieldSpec): "text" | "number" | "date" | "month" | "other" {
+function familyOf(spec: FieldSpec): Family {
   switch (spec.type) {
     case "text":
       return "text";
@@ -217,7 +220,7 @@ function familyOf(spec: FieldSpec): "text" | "number" | "date" | "month" | "othe
     case "month":
       return "month";
     default:
-      return "other";
+      return isEnumType(spec.type) ? "enum" : "other";
   }
 }
 

@@ -1,7 +1,7 @@
 "use strict";
 /**
  * What an edit costs the live formulas (issue 13), through test/excel/fakeExcel.ts: the live feed
- * (src/functions/live.ts over src/excel/live.ts) on the benchmark's office, with a notes sheet CEDU
+ * (src/functions/feed.ts over src/excel/liveSource.ts) on the benchmark's office, with a notes sheet CEDU
  * does not read. Per size: the first read, then (a) an edit in the notes sheet, (b) a one-cell
  * roster edit, (c) a 1,000-row paste into the roster, each measured from the edit until the model
  * is up to date and one formula has its figure: syncs, bytes read, milliseconds (the add-in's
@@ -24,8 +24,8 @@ async function benchLive({ root, n, formulasAt, officeInput, TODAY_EPOCH_DAY, lo
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
   };
   const fake = require(path.join(root, "test/excel/fakeExcel.ts"));
-  const { startLiveFeed } = require(path.join(root, "src/functions/live.ts"));
-  const { excelSource } = require(path.join(root, "src/excel/live.ts"));
+  const { startLiveFeed } = require(path.join(root, "src/functions/feed.ts"));
+  const { excelSource } = require(path.join(root, "src/excel/liveSource.ts"));
   const { sharedRuntime } = require(path.join(root, "src/runtime/shared.ts"));
   const cache = require(path.join(root, "src/functions/cache.ts"));
   const fns = require(path.join(root, "src/functions/functions.ts"));

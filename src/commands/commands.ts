@@ -1,4 +1,4 @@
-import { startWorkbookModel } from "../excel/live";
+import { startWorkbookModel } from "../excel/liveSource";
 import { runGenerateSummary } from "./generate";
 
 /*

@@ -8,7 +8,7 @@ import { normalizeLang } from "../core";
 import { summarize } from "../core";
 import type { Lang, Severity } from "../core";
 import { CeduExcelError } from "./errors";
-import { withoutLiveRefresh } from "./live";
+import { withoutLiveRefresh } from "./liveSource";
 import { readWorkbook } from "./read";
 import { loadSettings } from "./settings";
 import { runExcel } from "./run";

@@ -4,7 +4,7 @@
  * sheet overrides, and a version that grows with every change.
  *
  * One instance per shared runtime, created by the composition root (src/runtime/shared.ts) and
- * fed by the live feed (src/functions/live.ts); functions only read it. The analysis is computed
+ * fed by the live feed (src/functions/feed.ts); functions only read it. The analysis is computed
  * lazily, once per version.
  *
  * While the feed brings the model up to date after an edit (`beginUpdate` … `endUpdate`), a

@@ -48,7 +48,7 @@ export interface CeduStatus {
   at: number;
 }
 
-/** What the live feed is doing (src/functions/live.ts, shown by the pane). */
+/** What the live feed is doing (src/functions/feed.ts, shown by the pane). */
 export interface LiveState {
   state: "off" | "reading" | "ready" | "retrying" | "failed";
   /** Model version (0 before the first read). */

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { Lang } from "../core";
-import { rereadWorkbookModel } from "../excel/live";
+import { rereadWorkbookModel } from "../excel/liveSource";
 import { sharedRuntime, type LiveState } from "../runtime/shared";
 
 /* The live formulas' feed as the pane shows it (issue 12 B.7). Its strings are its own: the feed

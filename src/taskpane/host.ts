@@ -7,7 +7,7 @@
 import type { Issue, Lang, Overrides, ReportSpec, SectionKey, WorkbookInput } from "../core";
 import { CeduExcelError } from "../excel/errors";
 import { insertFormula } from "../excel/formula";
-import { refreshWorkbookModel, withoutLiveRefresh } from "../excel/live";
+import { refreshWorkbookModel, withoutLiveRefresh } from "../excel/liveSource";
 import { clearMarks, markIssues } from "../excel/marks";
 import { selectIssueCell } from "../excel/navigate";
 import { readWorkbook } from "../excel/read";

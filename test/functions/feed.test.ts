@@ -12,7 +12,7 @@ import {
   type LiveChange,
   type LiveFeed,
   type LiveFeedOptions,
-} from "../../src/functions/live";
+} from "../../src/functions/feed";
 import { sharedRuntime } from "../../src/runtime/shared";
 import { setFunctionsLanguage } from "../../src/functions/messages";
 import {

@@ -1,5 +1,5 @@
 /**
- * The Excel side of the live feed (src/functions/live.ts): the workbook's cells are read once,
+ * The Excel side of the live feed (src/functions/feed.ts): the workbook's cells are read once,
  * kept per sheet (the model's WorkbookInput is that cache), and afterwards an edit costs what it
  * touched:
  *   - a change on CEDU's own output, or on a sheet CEDU did not recognise below the rows that
@@ -24,7 +24,7 @@ import {
   type LiveFeed,
   type LiveFeedOptions,
   type LiveSource,
-} from "../functions/live";
+} from "../functions/feed";
 import { splitAddress } from "../functions/model";
 import { sharedRuntime } from "../runtime/shared";
 import {

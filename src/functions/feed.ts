@@ -2,7 +2,7 @@
  * The live feed: keeps the shared runtime's workbook model (model.ts) in step with the workbook,
  * for the argument-free formulas, at the cost of what each edit changes.
  *
- * This folder never calls Excel: the Excel door (src/excel/live.ts) supplies a LiveSource that
+ * This folder never calls Excel: the Excel door (src/excel/liveSource.ts) supplies a LiveSource that
  * reads the whole workbook once, tells which changes concern the model, reads only what a change
  * touched, and recalculates given cells. The feed decides when:
  *   - first read on start; a change the model does not read (another sheet, CEDU's own output)

@@ -34,6 +34,10 @@ export const EXCEL_MESSAGES: Record<Lang, Record<string, string>> = {
     "excel.noCell": "该问题针对整张工作表，没有具体单元格。",
     "excel.noMarks": "没有需要清除的标记。",
     "excel.failed": "Excel 操作失败：{detail}",
+    "excel.standardUnsupported":
+      "此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8：Excel 2019、Microsoft 365 或网页版），无法插入带下拉列表的标准表。可用命令行 cedu template 生成标准表文件。",
+    "excel.standardProtected":
+      "工作簿结构受保护，无法添加工作表。请先取消保护（审阅 → 保护工作簿）。",
     "status.running": "正在生成汇总……",
     "status.done": "已生成“{sheet}”：错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条。",
   },
@@ -55,6 +59,10 @@ export const EXCEL_MESSAGES: Record<Lang, Record<string, string>> = {
     "excel.noCell": "This issue concerns the whole sheet, not one cell.",
     "excel.noMarks": "There are no marks to clear.",
     "excel.failed": "Excel could not complete the operation: {detail}",
+    "excel.standardUnsupported":
+      "This version of Excel has no data validation (ExcelApi 1.8: Excel 2019, Microsoft 365 or Excel on the web), so the standard sheets with their drop-downs cannot be added. The command line's cedu template writes them as a file.",
+    "excel.standardProtected":
+      "The workbook structure is protected, so no sheet can be added. Unprotect it first (Review → Protect Workbook).",
     "status.running": "Generating the summary…",
     "status.done": 'Created "{sheet}": {errors} errors, {warnings} warnings, {infos} notes.',
   },

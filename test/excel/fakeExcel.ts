@@ -45,6 +45,9 @@
  * Custom functions' argument rules (A.6) live in ./fake/customFunctions.ts.
  */
 
+import { fakeDataValidation } from "./fakeDataValidation";
+import { addColumnWidth, areaFormatAt, fakePageLayout, setAreaFormat } from "./fakeSheetLayout";
+
 type Cell = unknown;
 
 /** Excel on the web: 5 MB for a request and for a response; read as 5,000,000 bytes (the stricter reading). */
@@ -629,6 +632,7 @@ export class FakeRange extends Loadable {
           sheet.autofit.push(this.address0());
         }),
     };
+    addColumnWidth(ctx, this.format, sheet, col, cols);
   }
   keys(): string[] {
     const out: string[] = [];
@@ -698,9 +702,15 @@ export class FakeRange extends Loadable {
   }
   get numberFormat(): string[][] {
     this.need("numberFormat");
-    return this.grid((r, c) => this.sheet.formats.get(`${r},${c}`) ?? "General");
+    return this.grid(
+      (r, c) => this.sheet.formats.get(`${r},${c}`) ?? areaFormatAt(this.sheet, r, c) ?? "General"
+    );
   }
   set numberFormat(v: string[][]) {
+    if (!Array.isArray(v)) {
+      setAreaFormat(this.ctx, this.sheet, this, v);
+      return;
+    }
     this.write("numberFormat", v, () =>
       v.forEach((row, r) =>
         row.forEach((x, c) => this.sheet.formats.set(`${this.row + r},${this.col + c}`, x))
@@ -752,6 +762,9 @@ export class FakeRange extends Loadable {
       if (this.sheet.gen && this.row === 0 && this.col === 0 && this.rows >= 1_048_576)
         this.sheet.gen = undefined;
     });
+  }
+  get dataValidation() {
+    return fakeDataValidation(this.ctx, this.sheet, this.row, this.col, this.rows, this.cols);
   }
   calculate(): void {
     this.ctx.queue({ kind: "calculate", sheet: this.sheet.name }, 0, () => {
@@ -1011,6 +1024,7 @@ export class FakeWorksheet extends Loadable {
   charts: any;
   comments: any;
   freezePanes: { freezeRows: (n: number) => void };
+  pageLayout = fakePageLayout(this.ctx, () => this.data!);
   notes: {
     add: (cell: FakeRange | string, content: string) => void;
     getItemOrNullObject: (address: string) => FakeNote;

@@ -16,19 +16,18 @@
  * ~4 MB of tidied rows + one per 2,000 highlighted cells. A failure after the sheets were added
  * costs two more: the sheets and the name are deleted again, so no half-written sheet remains.
  */
-import { planCell, STANDARD_NUMBER_FORMATS } from "../core/standard";
-import type {
-  Highlight,
-  StandardColumn,
-  StandardSheet,
-  StandardWorkbook,
-  Taken,
-} from "../core/standard";
-import { LAST_ROW } from "../core/standard/names";
-import { isoFromEpochDay } from "../core/cells";
-import type { Overrides } from "../core/types";
+import { planCell, STANDARD_NUMBER_FORMATS } from "../core";
+import type { Highlight, StandardColumn, StandardSheet, StandardWorkbook, Taken } from "../core";
+import { LAST_ROW } from "../core";
+import { isoFromEpochDay } from "../core";
+import type { Overrides } from "../core";
 import { CeduExcelError, toCeduError } from "./errors";
-import { columnName, queueDateSystemProbe, safeText, supportsExcelApi } from "./support";
+import {
+  columnLetter as columnName,
+  queueDateSystemProbe,
+  safeText,
+  supportsExcelApi,
+} from "./support";
 
 /** The requirement set of Range.dataValidation. */
 export const DATA_VALIDATION_API = "1.8";

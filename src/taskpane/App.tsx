@@ -40,7 +40,7 @@ import { DismissAction } from "./DismissAction";
 import { RibbonStatus } from "./RibbonStatus";
 import type { FileHost } from "./fileHost";
 import { FormulasPanel } from "./FormulasPanel";
-import type { Host, PaneSettings } from "./host";
+import { PaneError, type Host, type PaneSettings, type StandardOutcome } from "./host";
 import {
   defaultChoice,
   describeError,
@@ -50,6 +50,7 @@ import {
   type PeriodChoice,
 } from "./display";
 import { SheetsPanel } from "./SheetsPanel";
+import { StandardCard } from "./StandardCard";
 import { ui, type StringKey } from "./strings";
 import { SummaryPanel, type Generated, type Stage } from "./SummaryPanel";
 
@@ -403,6 +404,62 @@ export function App({
       });
     });
 
+  /** Excel: the new sheets appear in the Sheets tab (and, after tidying, the sources set aside). */
+  const afterStandard = async (out: StandardOutcome, s: PaneSettings) => {
+    if (out.where !== "sheets") return;
+    let overrides = s.overrides;
+    if (out.overrides) {
+      const next = { ...s, overrides: out.overrides };
+      await host.saveSettings(next);
+      settingsRef.current = next;
+      setSettings(next);
+      overrides = next.overrides;
+    }
+    adopt(await host.read(), overrides);
+  };
+
+  const onInsertStandard = () =>
+    act(async () => {
+      const out = await host.insertStandard(lang);
+      await afterStandard(out, await currentSettings());
+      setNotice(
+        out.where === "file"
+          ? { key: "standard.downloaded", params: { file: out.fileName ?? "" } }
+          : {
+              key: "standard.inserted",
+              params: {
+                sheets: out.sheets.join(lang === "zh-CN" ? "、" : ", "),
+                population: out.sheets[1] ?? "",
+              },
+            }
+      );
+    });
+
+  const onTidyStandard = () =>
+    act(async () => {
+      const s = await currentSettings();
+      const wb = await host.read();
+      const a = adopt(wb, s.overrides);
+      if (!a.sheets.some((sheet) => sheet.kind !== null)) throw new PaneError("standard.nothing");
+      const out = await host.tidyStandard(wb, a, lang, s.overrides);
+      await afterStandard(out, s);
+      const params = {
+        sheets: out.sheets.join(lang === "zh-CN" ? "、" : ", "),
+        rows: out.rows,
+        highlighted: out.highlighted,
+        file: out.fileName ?? "",
+      };
+      setNotice({
+        key:
+          out.where === "file"
+            ? "standard.tidiedFile"
+            : out.notes || out.highlighted === 0
+              ? "standard.tidied"
+              : "standard.tidiedNoNotes",
+        params,
+      });
+    });
+
   const onChoice = (next: PeriodChoice) => {
     choiceTouched.current = true;
     setChoice(next);
@@ -497,15 +554,25 @@ export function App({
         data-testid={`panel-${tab}`}
       >
         {tab === "sheets" && (
-          <SheetsPanel
-            lang={lang}
-            analysis={analysis}
-            workbook={workbook}
-            overrides={settings.overrides}
-            busy={busy}
-            onRead={host.kind === "excel" ? onRead : undefined}
-            onOverride={onOverride}
-          />
+          <>
+            <SheetsPanel
+              lang={lang}
+              analysis={analysis}
+              workbook={workbook}
+              overrides={settings.overrides}
+              busy={busy}
+              onRead={host.kind === "excel" ? onRead : undefined}
+              onOverride={onOverride}
+            />
+            <StandardCard
+              lang={lang}
+              hostKind={host.kind}
+              busy={busy}
+              canTidy={canRead}
+              onInsert={onInsertStandard}
+              onTidy={onTidyStandard}
+            />
+          </>
         )}
         {tab === "check" && (
           <CheckPanel

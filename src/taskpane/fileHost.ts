@@ -5,7 +5,8 @@
  */
 import type { Issue, ReportSpec, WorkbookInput } from "../core";
 import { containerOf, workbookFromBuffer } from "../xlsx/input";
-import { type Host, type PaneSettings, type Purpose, PaneError } from "./host";
+import { type Host, type PaneSettings, type Purpose, loadStandardActions, PaneError } from "./host";
+import { ui } from "./strings";
 
 export interface FileHost extends Host {
   kind: "browser";
@@ -116,6 +117,27 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
     },
     async saveSettings(next: PaneSettings) {
       settings = next;
+    },
+    async insertStandard(lang) {
+      const { templateFile } = await loadStandardActions();
+      const fileName = safeFileName(`${ui("standard.templateFile", lang)}.xlsx`);
+      download(new Blob([(await templateFile(lang)) as BlobPart], { type: XLSX_TYPE }), fileName);
+      return { where: "file", sheets: [], fileName, rows: 0, highlighted: 0, notes: false };
+    },
+    async tidyStandard(input, analysis, lang) {
+      const { tidyFile } = await loadStandardActions();
+      const made = await tidyFile(input, analysis, lang);
+      const base = (name ?? "CEDU").replace(/\.xlsx$/i, "");
+      const fileName = safeFileName(`${base}-${ui("standard.tidiedFileName", lang)}.xlsx`);
+      download(new Blob([made.bytes as BlobPart], { type: XLSX_TYPE }), fileName);
+      return {
+        where: "file",
+        sheets: made.sheets,
+        fileName,
+        rows: made.rows,
+        highlighted: made.highlighted,
+        notes: true,
+      };
     },
     async insertFormula(text: string) {
       if (typeof navigator === "undefined" || !navigator.clipboard)

@@ -4,7 +4,15 @@
  * builds Office.js requests itself except the one-line formula insert below, which src/excel does
  * not offer yet.
  */
-import type { Issue, Lang, Overrides, ReportSpec, SectionKey, WorkbookInput } from "../core";
+import type {
+  Analysis,
+  Issue,
+  Lang,
+  Overrides,
+  ReportSpec,
+  SectionKey,
+  WorkbookInput,
+} from "../core";
 import { CeduExcelError } from "../excel/errors";
 import { insertFormula } from "../excel/formula";
 import { refreshWorkbookModel, withoutLiveRefresh } from "../excel/liveSource";
@@ -30,6 +38,22 @@ export interface PaneSettings {
   sections?: SectionKey[];
 }
 
+/** What "insert standard sheets" or "tidy" produced: sheets in Excel, a downloaded file outside. */
+export interface StandardOutcome {
+  where: "sheets" | "file";
+  /** The sheets written (in Excel) or held by the file. */
+  sheets: string[];
+  /** The downloaded file's name (outside Excel). */
+  fileName?: string;
+  /** Tidied rows, and cells highlighted with an issue. */
+  rows: number;
+  highlighted: number;
+  /** The highlighted cells carry the issue as a note. */
+  notes: boolean;
+  /** Excel, after tidying: the corrections that set the source sheets aside, to be saved. */
+  overrides?: Overrides;
+}
+
 export interface Host {
   kind: HostKind;
   read(): Promise<WorkbookInput>;
@@ -45,7 +69,20 @@ export interface Host {
   saveSettings(settings: PaneSettings): Promise<void>;
   /** Excel: writes the formula into the selected cell. Browser: copies it to the clipboard. */
   insertFormula(text: string): Promise<"inserted" | "copied">;
+  /** Excel: adds the standard sheets to the workbook. Browser: downloads the template. */
+  insertStandard(lang: Lang): Promise<StandardOutcome>;
+  /** Excel: writes the tidied sheets beside the user's. Browser: downloads them as a file. */
+  tidyStandard(
+    input: WorkbookInput,
+    analysis: Analysis,
+    lang: Lang,
+    overrides: Overrides
+  ): Promise<StandardOutcome>;
 }
+
+/** The standard-workbook actions: a chunk of their own, loaded on first use. */
+export const loadStandardActions = () =>
+  import(/* webpackChunkName: "standard" */ "./standardActions");
 
 /** An error of the pane itself (file door), rendered from strings.ts. */
 export class PaneError extends Error {
@@ -101,6 +138,16 @@ export function createExcelHost(): Host {
     insertFormula: async (text) => {
       await runExcel((context) => insertFormula(context, text));
       return "inserted";
+    },
+    insertStandard: async (lang) => {
+      const { insertInExcel } = await loadStandardActions();
+      return withoutLiveRefresh(() => runExcel((context) => insertInExcel(context, lang)));
+    },
+    tidyStandard: async (input, analysis, lang, overrides) => {
+      const { tidyInExcel } = await loadStandardActions();
+      return withoutLiveRefresh(() =>
+        runExcel((context) => tidyInExcel(context, input, analysis, lang, overrides))
+      );
     },
   };
 }

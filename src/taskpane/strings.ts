@@ -48,6 +48,55 @@ const zh = {
   "sheets.notRead": "尚未读取工作簿。",
   "sheets.edit": "更正列",
 
+  "standard.title": "标准表",
+  "standard.intro":
+    "标准表带有下拉列表、日期和数字检查及填写提示，从录入时就避免身份证号丢位、日期写法不一、社区名称不统一等常见问题。",
+  "standard.insert": "插入标准表",
+  "standard.insertHint": "在当前工作簿中添加五张标准表和“填写说明”，不会改动或覆盖已有的工作表。",
+  "standard.insertFile": "下载标准表模板 (.xlsx)",
+  "standard.insertFileHint": "下载一个空白的标准表文件，在 Excel、WPS 或 LibreOffice 中填写。",
+  "standard.tidy": "整理为标准表",
+  "standard.tidyHint":
+    "把已识别的数据写入新的标准表：日期、社区名称和选项统一写法，有问题的行保留并标出。原工作表不变。",
+  "standard.tidyFile": "整理为标准表 (.xlsx)",
+  "standard.tidyFileHint":
+    "把已打开文件中识别的数据整理成一个新的标准表文件下载；原文件不变。有问题的行保留并标出。",
+  "standard.inserted":
+    "已添加标准表：{sheets}。请先在“{population}”中列出各社区，其他表“社区”列的下拉列表会随之更新。",
+  "standard.downloaded": "已下载“{file}”。",
+  "standard.tidied":
+    "已整理为标准表：{sheets}，共 {rows} 行，其中 {highlighted} 个单元格标出了问题。原工作表未改动；为免重复计数，原表在“工作表”中已设为忽略，可随时恢复。",
+  "standard.tidiedNoNotes":
+    "已整理为标准表：{sheets}，共 {rows} 行，其中 {highlighted} 个单元格标出了问题（此版本 Excel 没有批注，问题说明请看“检查”）。原工作表未改动；为免重复计数，原表在“工作表”中已设为忽略，可随时恢复。",
+  "standard.tidiedFile":
+    "已下载整理后的标准表“{file}”：共 {rows} 行，其中 {highlighted} 个单元格标出了问题并附说明。",
+  "standard.nothing": "没有识别出可整理的数据表。请先在“工作表”中确认各表的类型。",
+  "standard.templateFile": "CEDU标准表",
+  "standard.tidiedFileName": "标准表",
+
+  "district.files": "已打开 {count} 个工作簿（合并统计）",
+  "district.add": "添加工作簿",
+  "district.addHint":
+    "可一次选择多个文件（各学校、各社区的报表），合并为一份汇总；同一人只计一次。",
+  "district.addExcel": "与其他工作簿合并",
+  "district.addExcelHint":
+    "选择各学校、各社区报来的 .xlsx 文件，与当前工作簿合并统计（同一人只计一次）。",
+  "district.current": "当前工作簿",
+  "district.remove": "移除“{name}”",
+  "district.clear": "只看当前工作簿",
+  "district.title": "各来源情况",
+  "district.file": "文件",
+  "district.school": "学校",
+  "district.participants": "参与人数",
+  "district.shared": "与其他文件重复",
+  "district.enrolments": "报名人次",
+  "district.activities": "活动次数",
+  "district.issues": "错误 / 警告",
+  "district.notReported": "尚未上报的学校",
+  "district.allReported": "学校名单上的学校都已上报。",
+  "district.noSchoolList": "没有学校名单，无法列出尚未上报的学校。",
+  "district.note": "合计按身份证号（或姓名+社区）去重，各文件的人数之和可能大于合计。",
+
   "check.run": "运行检查",
   "check.total": "共 {count} 条",
   "check.byCode": "按问题类型",
@@ -211,6 +260,59 @@ const en: Record<StringKey, string> = {
     "CEDU recognises sheets by their headers. Each kind needs these headers (synonyms work too):",
   "sheets.notRead": "The workbook has not been read yet.",
   "sheets.edit": "Correct columns",
+
+  "standard.title": "Standard sheets",
+  "standard.intro":
+    "Standard sheets come with drop-downs, date and number checks and input messages, so that lost ID digits, dates written six ways and misspelt communities do not happen at entry.",
+  "standard.insert": "Insert standard sheets",
+  "standard.insertHint":
+    "Adds the five standard sheets and How to fill in to this workbook; no sheet of yours is changed or replaced.",
+  "standard.insertFile": "Download the standard template (.xlsx)",
+  "standard.insertFileHint":
+    "An empty standard workbook to fill in with Excel, WPS or LibreOffice.",
+  "standard.tidy": "Tidy into standard sheets",
+  "standard.tidyHint":
+    "Writes the recognised rows into new standard sheets: one spelling for dates, communities and choices; rows with issues kept and highlighted. Your sheets stay as they are.",
+  "standard.tidyFile": "Tidy into standard sheets (.xlsx)",
+  "standard.tidyFileHint":
+    "Downloads the open file's recognised rows as a new standard workbook; the file itself is not changed. Rows with issues are kept and highlighted.",
+  "standard.inserted":
+    'Added the standard sheets: {sheets}. List the communities in "{population}" first: the community drop-downs of the other sheets follow it.',
+  "standard.downloaded": 'Downloaded "{file}".',
+  "standard.tidied":
+    "Tidied into {sheets}: {rows} rows, {highlighted} cells highlighted with their issue. Your sheets were not changed; so that no row counts twice, they are now ignored (Sheets tab, where you can undo it).",
+  "standard.tidiedNoNotes":
+    "Tidied into {sheets}: {rows} rows, {highlighted} cells highlighted (this Excel has no notes: the Check tab explains each). Your sheets were not changed; so that no row counts twice, they are now ignored (Sheets tab, where you can undo it).",
+  "standard.tidiedFile":
+    'Downloaded the tidied workbook "{file}": {rows} rows, {highlighted} cells highlighted with their issue as a note.',
+  "standard.nothing":
+    "No data sheet was recognised, so there is nothing to tidy. Check the kinds in the Sheets tab.",
+  "standard.templateFile": "CEDU-standard",
+  "standard.tidiedFileName": "standard",
+
+  "district.files": "{count} workbooks open (consolidated)",
+  "district.add": "Add workbooks",
+  "district.addHint":
+    "Pick several files at once (each school's or community's return) for one summary; a person counts once.",
+  "district.addExcel": "Consolidate with other workbooks",
+  "district.addExcelHint":
+    "Pick the .xlsx files the schools and communities sent, to count them with this workbook (a person counts once).",
+  "district.current": "This workbook",
+  "district.remove": 'Remove "{name}"',
+  "district.clear": "This workbook only",
+  "district.title": "By source",
+  "district.file": "File",
+  "district.school": "School",
+  "district.participants": "Participants",
+  "district.shared": "Also in other files",
+  "district.enrolments": "Enrolments",
+  "district.activities": "Activities",
+  "district.issues": "Errors / warnings",
+  "district.notReported": "Schools not yet reported",
+  "district.allReported": "Every school on the school list has reported.",
+  "district.noSchoolList": "No school list, so CEDU cannot tell which schools have not reported.",
+  "district.note":
+    "The total counts each person once (by ID number, else name and community), so the files' participants may add up to more.",
 
   "check.run": "Run check",
   "check.total": "{count} in all",

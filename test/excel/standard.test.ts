@@ -33,31 +33,12 @@ import {
 import { readXlsx } from "../helpers/readXlsx";
 import { validationAt } from "./fakeDataValidation";
 import { FakeContext, FakeSheetData, FakeState, installOffice } from "./fakeExcel";
+import { fakeWorkbook } from "./fakeFromInput";
 import { areaFormatAt, layoutOf } from "./fakeSheetLayout";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "community-school-2025.xlsx");
 const TODAY = epochDayFromISO("2026-11-23") as number;
 const LANGS: Lang[] = ["zh-CN", "en-US"];
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** A fake workbook holding `input` as Excel holds it: dates as serials with a date format. */
-function fakeWorkbook(input: WorkbookInput): FakeState {
-  const state = new FakeState();
-  state.sheets = input.sheets.map((s) => {
-    const data = new FakeSheetData(s.name);
-    s.values.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v === null || v === undefined || v === "") return;
-        if (v instanceof Date) {
-          data.cells.set(`${r},${c}`, (v.getTime() - EXCEL_EPOCH) / 86_400_000);
-          data.formats.set(`${r},${c}`, "yyyy-mm-dd");
-        } else data.cells.set(`${r},${c}`, typeof v === "object" ? String(v) : v);
-      })
-    );
-    return data;
-  });
-  return state;
-}
 
 function userSheet(name: string): FakeSheetData {
   const s = new FakeSheetData(name);

@@ -67,6 +67,20 @@ export function fakeHost(
       host.saved.push(s);
     }),
     insertFormula: jest.fn(async () => "inserted" as const),
+    insertStandard: jest.fn(async () => ({
+      where: kind === "excel" ? ("sheets" as const) : ("file" as const),
+      sheets: [],
+      rows: 0,
+      highlighted: 0,
+      notes: false,
+    })),
+    tidyStandard: jest.fn(async () => ({
+      where: kind === "excel" ? ("sheets" as const) : ("file" as const),
+      sheets: [],
+      rows: 0,
+      highlighted: 0,
+      notes: false,
+    })),
   };
   return host;
 }

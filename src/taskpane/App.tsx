@@ -36,9 +36,18 @@ import type {
   WorkbookInput,
 } from "../core";
 import { CheckPanel } from "./CheckPanel";
+import type { District } from "../core/district/consolidate";
 import { DismissAction } from "./DismissAction";
+import {
+  analyzeSources,
+  mergedInput,
+  overridesOf,
+  ownIssues,
+  uniqueLabel,
+  type SourceFile,
+} from "./district";
 import { RibbonStatus } from "./RibbonStatus";
-import type { FileHost } from "./fileHost";
+import { readWorkbookFile, type FileHost } from "./fileHost";
 import { FormulasPanel } from "./FormulasPanel";
 import { PaneError, type Host, type PaneSettings, type StandardOutcome } from "./host";
 import {
@@ -50,6 +59,7 @@ import {
   type PeriodChoice,
 } from "./display";
 import { SheetsPanel } from "./SheetsPanel";
+import { SourcesCard } from "./SourcesCard";
 import { StandardCard } from "./StandardCard";
 import { ui, type StringKey } from "./strings";
 import { SummaryPanel, type Generated, type Stage } from "./SummaryPanel";
@@ -138,6 +148,11 @@ interface ShownFailure {
 
 const yieldToPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Only for districts: a chunk of its own (Fluent's table comes with it). */
+const DistrictTables = React.lazy(async () => ({
+  default: (await import(/* webpackChunkName: "district" */ "./DistrictTables")).DistrictTables,
+}));
+
 function isFileHost(host: Host): host is FileHost {
   return host.kind === "browser" && typeof (host as FileHost).open === "function";
 }
@@ -146,9 +161,10 @@ function FileZone(props: {
   lang: Lang;
   fileName: string | null;
   busy: boolean;
-  onFile: (file: File) => void;
+  /** One file or several (a district); the first is the one the pane calls open. */
+  onFiles: (files: File[]) => void;
 }): React.JSX.Element {
-  const { lang, fileName, busy, onFile } = props;
+  const { lang, fileName, busy, onFiles } = props;
   const styles = useStyles();
   const inputRef = React.useRef<HTMLInputElement>(null);
   const inputId = React.useId();
@@ -167,8 +183,8 @@ function FileZone(props: {
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        const file = e.dataTransfer.files?.[0];
-        if (file) onFile(file);
+        const files = Array.from(e.dataTransfer.files ?? []);
+        if (files.length > 0) onFiles(files);
       }}
     >
       <input
@@ -176,13 +192,14 @@ function FileZone(props: {
         id={inputId}
         className={styles.hiddenInput}
         type="file"
+        multiple
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         aria-label={ui("file.open", lang)}
         data-testid="file-input"
         tabIndex={-1}
         onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) onFile(file);
+          const files = Array.from(e.target.files ?? []);
+          if (files.length > 0) onFiles(files);
           e.target.value = "";
         }}
       />
@@ -225,6 +242,12 @@ export function App({
   const [failure, setFailure] = React.useState<ShownFailure | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const settingsRef = React.useRef<PaneSettings | null>(null);
+  /** Files counted with the open workbook (a district); empty for one workbook. */
+  const [extras, setExtras] = React.useState<SourceFile[]>([]);
+  const extrasRef = React.useRef<SourceFile[]>([]);
+  const [district, setDistrict] = React.useState<District | null>(null);
+  /** What the open workbook is called among several files (Excel does not tell its file name). */
+  const excelLabel = React.useRef(ui("district.current", initialLang)).current;
   /** The last summary written in Excel: rendering replaces every sheet CEDU generated, so the issue sheet goes with it. */
   const lastSummary = React.useRef<ReportSpec | null>(null);
 
@@ -266,12 +289,30 @@ export function App({
     return settingsRef.current;
   };
 
-  const adopt = (wb: WorkbookInput, overrides: Overrides): Analysis => {
-    const a = analyze(wb, { overrides });
+  const primaryLabel = (name: string | null = fileName) =>
+    host.kind === "excel" ? excelLabel : (name ?? "CEDU.xlsx");
+
+  const adopt = (
+    wb: WorkbookInput,
+    overrides: Overrides,
+    files: readonly SourceFile[] = extrasRef.current,
+    name: string | null = fileName
+  ): Analysis => {
+    const { analysis: a, district: d } = analyzeSources(
+      { label: primaryLabel(name), input: wb },
+      files,
+      overrides
+    );
     setWorkbook(wb);
     setAnalysis(a);
+    setDistrict(d);
     if (!choiceTouched.current) setChoice(defaultChoice(a));
     return a;
+  };
+
+  const setFiles = (files: SourceFile[]) => {
+    extrasRef.current = files;
+    setExtras(files);
   };
 
   /** Runs one user action: busy while it runs, its error shown in a MessageBar. */
@@ -302,17 +343,54 @@ export function App({
       setChecked(true);
     });
 
-  const onFile = (file: File) =>
+  /** Reads picked files to add to the district; labels unique among `taken`. */
+  const readFiles = async (files: readonly File[], taken: string[]): Promise<SourceFile[]> => {
+    const out: SourceFile[] = [];
+    for (const file of files) {
+      const label = uniqueLabel(file.name, taken);
+      taken.push(label);
+      out.push({ label, input: await readWorkbookFile(file, file.name) });
+    }
+    return out;
+  };
+
+  /** Outside Excel: the picked or dropped files replace the open ones; the first is the one opened. */
+  const onFiles = (files: File[]) =>
     act(async () => {
       if (!isFileHost(host)) return;
-      const wb = await host.open(file, file.name);
+      const [first, ...rest] = files;
+      const wb = await host.open(first, first.name);
+      const added = await readFiles(rest, [first.name]);
       settingsRef.current = await host.loadSettings();
       setSettings(settingsRef.current);
-      setFileName(file.name);
+      setFileName(first.name);
+      setFiles(added);
       setGenerated(null);
       setChecked(false);
       choiceTouched.current = false;
-      adopt(wb, settingsRef.current.overrides);
+      adopt(wb, settingsRef.current.overrides, added, first.name);
+    });
+
+  /** Files added to the open workbook (Excel) or to the opened files (outside). */
+  const onAddFiles = (files: File[]) =>
+    act(async () => {
+      const s = await currentSettings();
+      const added = await readFiles(files, [
+        primaryLabel(),
+        ...extrasRef.current.map((f) => f.label),
+      ]);
+      const next = [...extrasRef.current, ...added];
+      setFiles(next);
+      setGenerated(null);
+      adopt(workbook ?? (await host.read()), s.overrides, next);
+    });
+
+  const onRemoveFile = (label: string | null) =>
+    act(async () => {
+      const next = label === null ? [] : extrasRef.current.filter((f) => f.label !== label);
+      setFiles(next);
+      setGenerated(null);
+      if (workbook) adopt(workbook, (await currentSettings()).overrides, next);
     });
 
   const onOverride = (sheet: string, override: SheetOverride | undefined) =>
@@ -369,12 +447,18 @@ export function App({
       if (generated) await host.reveal(generated.sheetName, "summary");
     });
 
+  /** In Excel with files added: the open workbook's own issues, as Excel names its sheets. */
+  const inWorkbook = (list: readonly Issue[]): Issue[] =>
+    district && host.kind === "excel" ? ownIssues(list, primaryLabel()) : [...list];
+
   const onSelect = (issue: Issue) => {
-    host.select(issue).catch((error: unknown) => fail(error, issue.cell));
+    const [own] = inWorkbook([issue]);
+    if (!own) return; // another file's cell: the list itself shows it
+    host.select(own).catch((error: unknown) => fail(error, issue.cell));
   };
   const onMark = () =>
     act(async () => {
-      const { marked, unmarked } = await host.mark(issues ?? [], lang);
+      const { marked, unmarked } = await host.mark(inWorkbook(issues ?? []), lang);
       setNotice(
         unmarked > 0
           ? { key: "check.markedCapped", params: { count: marked, more: unmarked } }
@@ -439,7 +523,9 @@ export function App({
     act(async () => {
       const s = await currentSettings();
       const wb = await host.read();
-      const a = adopt(wb, s.overrides);
+      adopt(wb, s.overrides);
+      // Only the open workbook is tidied, also when files are counted with it.
+      const a = analyze(wb, { overrides: overridesOf(s.overrides, primaryLabel(), true) });
       if (!a.sheets.some((sheet) => sheet.kind !== null)) throw new PaneError("standard.nothing");
       const out = await host.tidyStandard(wb, a, lang, s.overrides);
       await afterStandard(out, s);
@@ -503,7 +589,7 @@ export function App({
       </header>
 
       {host.kind === "browser" && (
-        <FileZone lang={lang} fileName={fileName} busy={busy} onFile={onFile} />
+        <FileZone lang={lang} fileName={fileName} busy={busy} onFiles={onFiles} />
       )}
       {host.kind === "excel" && <RibbonStatus lang={lang} />}
 
@@ -555,10 +641,26 @@ export function App({
       >
         {tab === "sheets" && (
           <>
+            {(host.kind === "excel" || workbook !== null) && (
+              <SourcesCard
+                lang={lang}
+                hostKind={host.kind}
+                primary={host.kind === "excel" ? primaryLabel() : fileName}
+                extras={extras.map((f) => f.label)}
+                busy={busy}
+                onAdd={onAddFiles}
+                onRemove={(label) => onRemoveFile(label)}
+                onClear={() => onRemoveFile(null)}
+              />
+            )}
             <SheetsPanel
               lang={lang}
               analysis={analysis}
-              workbook={workbook}
+              workbook={
+                workbook && district
+                  ? mergedInput({ label: primaryLabel(), input: workbook }, extras)
+                  : workbook
+              }
               overrides={settings.overrides}
               busy={busy}
               onRead={host.kind === "excel" ? onRead : undefined}
@@ -606,6 +708,11 @@ export function App({
             onGenerate={onGenerate}
             onReveal={onReveal}
           />
+        )}
+        {tab === "summary" && district && metrics && (
+          <React.Suspense fallback={<Spinner size="tiny" />}>
+            <DistrictTables lang={lang} district={district} period={metrics.period} />
+          </React.Suspense>
         )}
         {tab === "formulas" && (
           <FormulasPanel lang={lang} hostKind={host.kind} onInsert={onInsert} busy={busy} />

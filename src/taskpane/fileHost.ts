@@ -29,6 +29,25 @@ async function loadExcelJS(): Promise<ExcelJSModule> {
   return mod.default && typeof mod.default.Workbook === "function" ? mod.default : mod;
 }
 
+/**
+ * Reads a picked or dropped .xlsx file into the engine's input; a PaneError naming the file when
+ * it is not an .xlsx or cannot be read. Used for the open file and for every file consolidated
+ * with it (in Excel too).
+ */
+export async function readWorkbookFile(file: Blob, fileName: string): Promise<WorkbookInput> {
+  if (!/\.xlsx$/i.test(fileName) || !(await looksLikeZip(file))) {
+    throw new PaneError("file.notXlsx", { name: fileName });
+  }
+  try {
+    return await workbookFromBuffer(await loadExcelJS(), await file.arrayBuffer());
+  } catch (error) {
+    throw new PaneError("file.unreadable", {
+      name: fileName,
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
 export function defaultDownload(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
@@ -64,22 +83,12 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
     kind: "browser",
     fileName: () => name,
     async open(file, fileName) {
-      if (!/\.xlsx$/i.test(fileName) || !(await looksLikeZip(file))) {
-        throw new PaneError("file.notXlsx", { name: fileName });
-      }
-      try {
-        const input = await workbookFromBuffer(await loadExcelJS(), await file.arrayBuffer());
-        workbook = input;
-        name = fileName;
-        settings = { overrides: {} };
-        outputs.clear();
-        return input;
-      } catch (error) {
-        throw new PaneError("file.unreadable", {
-          name: fileName,
-          detail: error instanceof Error ? error.message : String(error),
-        });
-      }
+      const input = await readWorkbookFile(file, fileName);
+      workbook = input;
+      name = fileName;
+      settings = { overrides: {} };
+      outputs.clear();
+      return input;
     },
     async read() {
       if (workbook === null) throw new PaneError("file.none");

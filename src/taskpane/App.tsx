@@ -40,10 +40,12 @@ import type { District } from "../core/district/consolidate";
 import { DismissAction } from "./DismissAction";
 import {
   analyzeSources,
+  loadDistrict,
   mergedInput,
   overridesOf,
   ownIssues,
   uniqueLabel,
+  type Consolidate,
   type SourceFile,
 } from "./district";
 import { RibbonStatus } from "./RibbonStatus";
@@ -246,6 +248,8 @@ export function App({
   const [extras, setExtras] = React.useState<SourceFile[]>([]);
   const extrasRef = React.useRef<SourceFile[]>([]);
   const [district, setDistrict] = React.useState<District | null>(null);
+  /** core/district, loaded with the first file added. */
+  const consolidateRef = React.useRef<Consolidate | null>(null);
   /** What the open workbook is called among several files (Excel does not tell its file name). */
   const excelLabel = React.useRef(ui("district.current", initialLang)).current;
   /** The last summary written in Excel: rendering replaces every sheet CEDU generated, so the issue sheet goes with it. */
@@ -301,7 +305,8 @@ export function App({
     const { analysis: a, district: d } = analyzeSources(
       { label: primaryLabel(name), input: wb },
       files,
-      overrides
+      overrides,
+      consolidateRef.current
     );
     setWorkbook(wb);
     setAnalysis(a);
@@ -345,6 +350,7 @@ export function App({
 
   /** Reads picked files to add to the district; labels unique among `taken`. */
   const readFiles = async (files: readonly File[], taken: string[]): Promise<SourceFile[]> => {
+    if (files.length > 0) consolidateRef.current ??= await loadDistrict();
     const out: SourceFile[] = [];
     for (const file of files) {
       const label = uniqueLabel(file.name, taken);

@@ -3,7 +3,8 @@
  * Debian Chromium with the network cut off: no proxy reachable, every routed request aborted, and
  * every request the page makes recorded. It must make none besides loading itself (and blob:/data:
  * URLs, which never leave the browser), and complete the flow on the sample: open the workbook,
- * check it, show the figures, download the summary.
+ * check it, show the figures, download the summary and the 工作总结 draft (.docx); and with
+ * several files picked at once, show the district with what each file reported.
  *
  * Skips only when /usr/bin/chromium is absent (.ci/run installs it).
  */
@@ -12,10 +13,13 @@ import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { chromium, type BrowserContext } from "playwright-core";
 import { allIssues, analyze, buildReport, figures, rateValue } from "../../src/core";
 import type { Lang } from "../../src/core/types";
 import { countBySeverity } from "../../src/taskpane/display";
+import { paneDraft } from "../../src/taskpane/draft";
+import { DISTRICT, districtXlsx } from "../helpers/districtFiles";
 import { readXlsx } from "../helpers/readXlsx";
 import { readCharts } from "../helpers/xlsxCharts";
 
@@ -37,6 +41,7 @@ const LABELS = {
     summary: "Summary",
     generate: "Generate",
     download: "Download summary .xlsx",
+    docx: "Download Word document (.docx)",
   },
   "zh-CN": {
     check: "检查",
@@ -44,8 +49,22 @@ const LABELS = {
     summary: "汇总",
     generate: "生成汇总",
     download: "下载汇总 .xlsx",
+    docx: "下载 Word 文档（.docx）",
   },
 } as const;
+
+/** The paragraphs' text of a .docx (word/document.xml), entities decoded, white space dropped. */
+async function docxText(bytes: Buffer): Promise<string> {
+  const xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
+  return xml
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, "");
+}
 
 maybe("the offline page, from the disk, with no network", () => {
   let tmp: string;
@@ -162,6 +181,23 @@ maybe("the offline page, from the disk, with no network", () => {
             .map((s) => s.chart!.title)
         );
 
+        // The 工作总结 draft of the same figures, as a Word document.
+        const [docx] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("button", { name: L.docx }).click(),
+        ]);
+        expect(docx.suggestedFilename()).toMatch(
+          lang === "zh-CN" ? /工作总结-.*\.docx$/ : /work-summary-.*\.docx$/
+        );
+        const text = await docxText(fs.readFileSync((await docx.path())!));
+        const paragraphs = paneDraft(analysis, metrics, lang, null)
+          .text.split("\n")
+          .map((p) => p.replace(/\s+/g, ""))
+          .filter((p) => p !== "");
+        expect(paragraphs.length).toBeGreaterThan(5);
+        for (const p of paragraphs)
+          expect({ p, found: text.includes(p) }).toEqual({ p, found: true });
+
         expect(errors).toEqual([]);
         const outside = requests.filter(
           (r) => r !== url && !r.startsWith("blob:") && !r.startsWith("data:")
@@ -174,4 +210,39 @@ maybe("the offline page, from the disk, with no network", () => {
     },
     180_000
   );
+  test("several files picked at once: the district, what each file reported, who has not", async () => {
+    const names = Object.keys(DISTRICT);
+    const paths = await Promise.all(
+      names.map(async (n) => {
+        const file = path.join(tmp, n);
+        fs.writeFileSync(file, await districtXlsx(n));
+        return file;
+      })
+    );
+    const context = await launch("zh-CN");
+    const requests: string[] = [];
+    context.on("request", (r) => requests.push(r.url()));
+    const url = pathToFileURL(PAGE).href;
+    await context.route("**/*", (route) =>
+      route.request().url() === url ? route.continue() : route.abort()
+    );
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(url);
+      await page.getByTestId("file-input").setInputFiles(paths);
+      await page.getByText("已打开 3 个工作簿（合并统计）").waitFor({ timeout: 30_000 });
+      await page.getByRole("tab", { name: "汇总" }).click();
+      await page.getByTestId("by-source").waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId("source-row").count()).toBe(3);
+      expect(await page.getByTestId("not-reported-school").allTextContents()).toEqual([
+        "东湖社区学校 · 东湖社区 · 社区学校",
+      ]);
+      const outside = requests.filter(
+        (r) => r !== url && !r.startsWith("blob:") && !r.startsWith("data:")
+      );
+      expect(outside).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });

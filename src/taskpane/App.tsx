@@ -40,12 +40,10 @@ import type { District } from "../core/district/consolidate";
 import { DismissAction } from "./DismissAction";
 import {
   analyzeSources,
-  loadDistrict,
   mergedInput,
   overridesOf,
   ownIssues,
   uniqueLabel,
-  type Consolidate,
   type SourceFile,
 } from "./district";
 import { RibbonStatus } from "./RibbonStatus";
@@ -248,8 +246,7 @@ export function App({
   const [extras, setExtras] = React.useState<SourceFile[]>([]);
   const extrasRef = React.useRef<SourceFile[]>([]);
   const [district, setDistrict] = React.useState<District | null>(null);
-  /** core/district, loaded with the first file added. */
-  const consolidateRef = React.useRef<Consolidate | null>(null);
+  const districtRef = React.useRef<District | null>(null);
   /** What the open workbook is called among several files (Excel does not tell its file name). */
   const excelLabel = React.useRef(ui("district.current", initialLang)).current;
   /** The last summary written in Excel: rendering replaces every sheet CEDU generated, so the issue sheet goes with it. */
@@ -267,7 +264,10 @@ export function App({
     () => (checked && analysis && metrics ? allIssues(analysis, metrics) : null),
     [checked, analysis, metrics]
   );
-  const available = React.useMemo(() => (metrics ? availableSections(metrics) : []), [metrics]);
+  const available = React.useMemo(
+    () => (metrics ? availableSections(metrics, { district }) : []),
+    [metrics, district]
+  );
   const chosenSections = React.useMemo(
     () => new Set(available.filter((k) => sections === null || sections.has(k))),
     [available, sections]
@@ -305,12 +305,12 @@ export function App({
     const { analysis: a, district: d } = analyzeSources(
       { label: primaryLabel(name), input: wb },
       files,
-      overrides,
-      consolidateRef.current
+      overrides
     );
     setWorkbook(wb);
     setAnalysis(a);
     setDistrict(d);
+    districtRef.current = d;
     if (!choiceTouched.current) setChoice(defaultChoice(a));
     return a;
   };
@@ -350,7 +350,6 @@ export function App({
 
   /** Reads picked files to add to the district; labels unique among `taken`. */
   const readFiles = async (files: readonly File[], taken: string[]): Promise<SourceFile[]> => {
-    if (files.length > 0) consolidateRef.current ??= await loadDistrict();
     const out: SourceFile[] = [];
     for (const file of files) {
       const label = uniqueLabel(file.name, taken);
@@ -434,6 +433,8 @@ export function App({
         lang,
         period: periodISO(p),
         sections: chosen,
+        // Several workbooks: the summary has what each file reported and who has not.
+        district: districtRef.current,
       });
       setStage("writing");
       await yieldToPaint();

@@ -3,23 +3,12 @@
  * it, analysed one by one and merged by core/district, as `cedu report a.xlsx b.xlsx` does. The
  * merged sheets are named `[file]sheet` (Excel's notation for another workbook's sheet), so a
  * correction made in the Sheets tab is stored under that name and given back to its own file.
- *
- * core/district itself is loaded on demand (`loadDistrict`): one workbook, the common case, does
- * not carry it in the pane's first script.
  */
-
-export type Consolidate = (sources: readonly Source[]) => District;
-
-/** core/district, as a chunk of its own (DistrictTables shares it). */
-export async function loadDistrict(): Promise<Consolidate> {
-  const mod = await import(/* webpackChunkName: "district" */ "../core/district/consolidate");
-  return (sources) => mod.consolidate(sources);
-}
 
 /** `[六角社区学校.xlsx]学员花名册`, as core/district names a file's sheet. */
 const sheetOf = (label: string, sheet: string) => `[${label}]${sheet}`;
 import { analyze, type Analysis } from "../core/engine";
-import type { District, Source } from "../core/district/consolidate";
+import { consolidate, type District } from "../core/district/consolidate";
 import { cellAddress } from "../core/text";
 import type { Issue, Overrides, WorkbookInput } from "../core/types";
 
@@ -43,10 +32,9 @@ export function overridesOf(overrides: Overrides, label: string, primary: boolea
 export function analyzeSources(
   primary: SourceFile,
   extras: readonly SourceFile[],
-  overrides: Overrides,
-  consolidate: Consolidate | null
+  overrides: Overrides
 ): { analysis: Analysis; district: District | null } {
-  if (extras.length === 0 || consolidate === null)
+  if (extras.length === 0)
     return { analysis: analyze(primary.input, { overrides }), district: null };
   const district = consolidate(
     [primary, ...extras].map((s) => ({

@@ -36,7 +36,7 @@ import type {
   WorkbookInput,
 } from "../core";
 import { CheckPanel } from "./CheckPanel";
-import type { District } from "../core/district/consolidate";
+import type { District } from "../core";
 import { DismissAction } from "./DismissAction";
 import {
   analyzeSources,

@@ -13,9 +13,9 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { bySource, type District } from "../core/district/consolidate";
-import type { Lang, Period } from "../core/types";
-import { formatCount } from "./model";
+import { bySource, type District } from "../core";
+import type { Lang, Period } from "../core";
+import { formatCount } from "./display";
 import { ui, type StringKey } from "./strings";
 
 const useStyles = makeStyles({

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { AddRegular, DismissRegular } from "@fluentui/react-icons";
-import type { Lang } from "../core/types";
+import type { Lang } from "../core";
 import type { HostKind } from "./host";
 import { ui } from "./strings";
 

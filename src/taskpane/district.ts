@@ -7,10 +7,10 @@
 
 /** `[六角社区学校.xlsx]学员花名册`, as core/district names a file's sheet. */
 const sheetOf = (label: string, sheet: string) => `[${label}]${sheet}`;
-import { analyze, type Analysis } from "../core/engine";
-import { consolidate, type District } from "../core/district/consolidate";
-import { cellAddress } from "../core/text";
-import type { Issue, Overrides, WorkbookInput } from "../core/types";
+import { analyze, type Analysis } from "../core";
+import { consolidate, type District } from "../core";
+import { cellAddress } from "../core";
+import type { Issue, Overrides, WorkbookInput } from "../core";
 
 export interface SourceFile {
   label: string;

@@ -4,7 +4,7 @@
  */
 import { todayEpochDay } from "./cells";
 import type { Dataset } from "./dataset";
-import { detectSheets } from "./detect";
+import { detectSheets, type DetectedSheet } from "./detect";
 import { computeMetrics, defaultPeriod } from "./metrics";
 import { periodBetween } from "./period";
 import type {
@@ -36,6 +36,14 @@ export interface Analysis {
 }
 
 export function analyze(workbook: WorkbookInput, options: AnalyzeOptions = {}): Analysis {
+  return analyzeDetected(workbook, options).analysis;
+}
+
+/** `analyze`, also giving the detections it read the sheets by (what a later patch starts from). */
+export function analyzeDetected(
+  workbook: WorkbookInput,
+  options: AnalyzeOptions = {}
+): { analysis: Analysis; detected: DetectedSheet[] } {
   const today = options.today ?? todayEpochDay();
   const detected = detectSheets(workbook.sheets, options.overrides ?? {});
   const { data, issues, rows } = validate(workbook.sheets, detected, {
@@ -46,7 +54,10 @@ export function analyze(workbook: WorkbookInput, options: AnalyzeOptions = {}): 
     ...rest,
     ...rows[i],
   }));
-  return { sheets, data, issues, today, defaultPeriod: defaultPeriod(data, today) };
+  return {
+    analysis: { sheets, data, issues, today, defaultPeriod: defaultPeriod(data, today) },
+    detected,
+  };
 }
 
 export interface FigureOptions {

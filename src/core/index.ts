@@ -12,6 +12,7 @@ export {
   type AnalyzeOptions,
   type FigureOptions,
 } from "./engine";
+export { analyzeForPatch, patchAnalysis, MAX_PATCHED_ROWS, type Analyzed } from "./patch";
 export {
   periodISO,
   periodBetween,

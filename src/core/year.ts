@@ -50,3 +50,9 @@ export function statedYear(
   }
   return null;
 }
+
+/** Whether a row is a note that `statedYear` reads the sheet's year from (its first cell is 注：…). */
+export function isYearNoteRow(row: ReadonlyArray<unknown> | undefined): boolean {
+  const first = row?.find((v) => !isBlank(v));
+  return typeof first === "string" && NOTE_LINE.test(foldWidth(first));
+}

@@ -82,7 +82,7 @@ export function validate(
   };
 }
 
-function dateSpan(
+export function dateSpan(
   enrolments: EnrolmentTable,
   activities: ActivityTable
 ): { earliest: EpochDay | null; latest: EpochDay | null } {

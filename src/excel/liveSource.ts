@@ -477,7 +477,16 @@ export function excelSource(options: ExcelSourceOptions = {}): LiveSource & {
       const areas: Area[] = [];
       for (const m of load.merges)
         if (!m.isNullObject) for (const a of m.areas.items) areas.push(parseA1Area(a.address));
-      if (areas.length > 0) fillMergedAreas(values as unknown[][], read.origin, areas);
+      if (areas.length > 0) {
+        // The fill writes into rows this read did not replace (a merged area reaching below the
+        // edited row): those get their own arrays, so the previous cells stay as they were and
+        // the model can tell changed rows by identity (core/patch).
+        for (const a of areas)
+          for (let k = a.row - read.origin.row; k < a.row - read.origin.row + a.rows; k++)
+            if (k >= 0 && k < values.length && sheet.values[k] === values[k])
+              values[k] = [...(values[k] ?? [])];
+        fillMergedAreas(values as unknown[][], read.origin, areas);
+      }
       sheets[at] = { ...sheet, values, numberFormats: formats };
       if (load.rest) rest.push(load.rest);
     }

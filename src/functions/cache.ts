@@ -27,6 +27,8 @@ import type {
 export const stats = {
   /** analyze() runs (range arguments and the workbook model). */
   parses: 0,
+  /** Workbook-model analyses brought up to date by a patch instead of an analyze() run. */
+  patches: 0,
   /** Analyses served from the cache. */
   hits: 0,
   /** Arrays fingerprinted (one per distinct array object). */
@@ -39,6 +41,7 @@ export const stats = {
 
 export function resetStats(): void {
   stats.parses = 0;
+  stats.patches = 0;
   stats.hits = 0;
   stats.fingerprints = 0;
   stats.figures = 0;

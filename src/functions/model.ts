@@ -5,7 +5,8 @@
  *
  * One instance per shared runtime, created by the composition root (src/runtime/shared.ts) and
  * fed by the live feed (src/functions/feed.ts); functions only read it. The analysis is computed
- * lazily, once per version.
+ * lazily, once per version: patched from the previous one when only a few data rows changed
+ * (core/patch, exact), else analysed afresh from the cached cells.
  *
  * While the feed brings the model up to date after an edit (`beginUpdate` … `endUpdate`), a
  * formula that asks waits and then computes once against the new model, instead of answering
@@ -13,7 +14,7 @@
  * the version it computed against, so that after a change only the cells left behind are
  * recalculated (`staleCells`).
  */
-import { analyze, type Analysis } from "../core";
+import { analyzeForPatch, patchAnalysis, type Analysis, type Analyzed } from "../core";
 import type { EpochDay, Overrides, WorkbookInput } from "../core";
 import { sharedRuntime } from "../runtime/shared";
 import { stats } from "./cache";
@@ -41,6 +42,8 @@ export class WorkbookModel {
   private overrides: Overrides = {};
   private options: ModelOptions = {};
   private computed: Analysis | null = null;
+  /** The last analysis with the cells and detections it came from: what the next patch starts from. */
+  private base: Analyzed | null = null;
   private current = 0;
   private readonly listeners = new Set<(version: number) => void>();
   private updating = 0;
@@ -75,6 +78,7 @@ export class WorkbookModel {
   clear(): void {
     this.input = null;
     this.computed = null;
+    this.base = null;
     this.current = 0;
     this.updating = 0;
     this.failure = null;
@@ -111,11 +115,12 @@ export class WorkbookModel {
   analysis(): Analysis | null {
     if (!this.input) return null;
     if (!this.computed) {
-      stats.parses++;
-      this.computed = analyze(this.input, {
-        overrides: this.overrides,
-        today: this.options.today,
-      });
+      const options = { overrides: this.overrides, today: this.options.today };
+      const patched = this.base ? patchAnalysis(this.base, this.input, options) : null;
+      if (patched) stats.patches++;
+      else stats.parses++;
+      this.base = patched ?? analyzeForPatch(this.input, options);
+      this.computed = this.base.analysis;
     }
     return this.computed;
   }

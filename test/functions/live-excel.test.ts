@@ -230,6 +230,53 @@ describe("2. an edit re-reads what it touched", () => {
     expect(want).toBeLessThanOrEqual(before);
   });
 
+  test("a one-cell edit of a learner's result patches the model: no full analysis, the analysis a fresh read gives", async () => {
+    const state = workbook(5000);
+    await start(state);
+    const formulas = standardFormulas(state);
+    await formulas.calculateAll();
+    resetStats();
+
+    await state.userEdit("学员花名册", "K5", [["不合格"]]);
+    await formulas.calculateAll();
+    await settled();
+
+    expect(stats.parses).toBe(0);
+    expect(stats.patches).toBe(1);
+    expect(sharedRuntime().model.analysis()).toStrictEqual(await freshFigures(state));
+
+    // A learner's name is part of who they are: that edit is analysed afresh from the cached cells.
+    resetStats();
+    const syncs = state.syncLog.length;
+    await state.userEdit("学员花名册", "B5", [["新名字"]]);
+    await formulas.calculateAll();
+    await settled();
+    expect(stats.parses).toBe(1);
+    expect(stats.patches).toBe(0);
+    expect(syncsSince(state, syncs)).toBeLessThanOrEqual(2);
+    expect(sharedRuntime().model.analysis()).toStrictEqual(await freshFigures(state));
+  });
+
+  test("an edit of a merged cell's top patches every row the merged area fills, exactly", async () => {
+    const state = workbook(2000);
+    const roster = state.sheet("学员花名册")!;
+    // K11:K15 merged (results), as Excel keeps it: the value in the top cell only.
+    roster.cells.set("10,10", "优秀");
+    for (let r = 11; r < 15; r++) roster.cells.set(`${r},10`, "");
+    roster.merged.push({ row: 10, col: 10, rows: 5, cols: 1 });
+    await start(state);
+    const formulas = standardFormulas(state);
+    await formulas.calculateAll();
+    resetStats();
+
+    await state.userEdit("学员花名册", "K11", [["不合格"]]);
+    await formulas.calculateAll();
+    await settled();
+
+    expect(stats.patches).toBe(1);
+    expect(sharedRuntime().model.analysis()).toStrictEqual(await freshFigures(state));
+  });
+
   test("a paste of 10,000 rows reads those rows, not the sheet", async () => {
     const state = workbook(20_000);
     await start(state);
@@ -366,7 +413,9 @@ describe("4. many formulas cost about one", () => {
     resetStats();
     await f.calculateAll();
     await settled();
-    expect(stats.parses).toBe(1);
+    // The edit is patched into the model (core/patch), not analysed again.
+    expect(stats.parses).toBe(0);
+    expect(stats.patches).toBe(1);
     expect(stats.figures).toBe(2);
   });
 });

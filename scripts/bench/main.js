@@ -554,7 +554,7 @@ async function main() {
     const syncs = Math.max(...result.live.map((x) => x.unrelated.syncs));
     target("edit in an unrelated sheet: zero syncs (every size)", syncs === 0, syncs, `${syncs} syncs at most`);
     const f = at.formulas;
-    target(`200 formulas after one edit ≤ 150 ms at ${fmtN(at.n)} (model rebuild not counted)`, f.formulasMs <= 150, f.formulasMs / 150, `${ms(f.formulasMs)}; rebuild ${ms(f.rebuildMs)}`);
+    target(`200 formulas after one edit ≤ 150 ms at ${fmtN(at.n)} (model update included)`, f.totalMs <= 150, f.totalMs / 150, `${ms(f.formulasMs)} + model ${ms(f.modelMs)} (${f.patched ? "patched" : "rebuilt"}; a rebuild alone ${ms(f.rebuildMs)})`);
     target(`200 formulas ≤ 12× one figure run at ${fmtN(at.n)}`, f.formulasMs <= 12 * f.oneFigureMs, f.formulasMs / f.oneFigureMs, `${ms(f.formulasMs)} vs ${ms(f.oneFigureMs)}; ${f.figureRuns} figure runs`);
   };
   if (LIVE_ONLY) {
@@ -727,18 +727,18 @@ async function main() {
 function liveTable(result) {
   const rows = [];
   for (const x of result.live) {
-    rows.push([fmtN(x.n), "first read", x.full.syncs, mb(x.full.bytes), ms(x.full.ms), "—", "—"]);
+    rows.push([fmtN(x.n), "first read", x.full.syncs, mb(x.full.bytes), ms(x.full.ms), "—", "—", "—"]);
     for (const [label, m] of [
       ["(a) edit in an unrelated sheet", x.unrelated],
       ["(b) one-cell roster edit", x.oneCell],
       ["(c) 1,000-row paste", x.paste],
     ])
-      rows.push([fmtN(x.n), label, m.syncs, `${m.bytes} B`, ms(m.ms), m.figureRuns, m.analyses]);
+      rows.push([fmtN(x.n), label, m.syncs, `${m.bytes} B`, ms(m.ms), m.figureRuns, m.analyses, m.patches]);
   }
   const lines = [
     table(
       "Live formulas: what an edit costs (fake Excel; ms = the add-in's JavaScript plus the fake's own work, edit → model up to date → one formula's figure)",
-      ["rows", "what", "syncs", "bytes read", "ms", "figure runs", "analyses"],
+      ["rows", "what", "syncs", "bytes read", "ms", "figure runs", "analyses", "patches"],
       rows
     ),
   ];
@@ -747,8 +747,8 @@ function liveTable(result) {
     lines.push(
       table(
         `Live formulas: ${f.count} argument-free formulas after one edit (${fmtN(result.live.find((x) => x.formulas).n)} rows)`,
-        ["model rebuild from cached cells", "200 formulas", "figure runs", "one figure run (figures())"],
-        [[ms(f.rebuildMs), ms(f.formulasMs), f.figureRuns, ms(f.oneFigureMs)]]
+        ["model update", "200 formulas", "total", "figure runs", "one figure run (figures())", "a rebuild from cached cells"],
+        [[`${ms(f.modelMs)} (${f.patched ? "patched" : "rebuilt"})`, ms(f.formulasMs), ms(f.totalMs), f.figureRuns, ms(f.oneFigureMs), ms(f.rebuildMs)]]
       )
     );
   return lines.join("\n");

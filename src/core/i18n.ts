@@ -4,7 +4,7 @@
  * language, at the last moment.
  */
 import { KINDS } from "./schema";
-import type { AnyField, Lang, Message, SheetKind } from "./types";
+import type { AnyField, IssueCode, Lang, Message, SheetKind } from "./types";
 import { SHEET_KINDS } from "./types";
 
 const zh = {
@@ -556,6 +556,11 @@ export function t(
 ): string {
   const template = CATALOGUES[lang][key] ?? CATALOGUES["en-US"][key] ?? key;
   return fillTemplate(template, params, (name, value) => localizeParam(name, value, lang));
+}
+
+/** The short name of an issue kind (重复报名, Duplicate enrolment …), for tables and counts. */
+export function issueCodeLabel(code: IssueCode, lang: Lang): string {
+  return t(`code.${code}` as MessageKey, lang);
 }
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -37,6 +37,7 @@ export {
   fillTemplate,
   normalizeLang,
   fieldLabel,
+  issueCodeLabel,
   CATALOGUES,
   type MessageKey,
 } from "./i18n";

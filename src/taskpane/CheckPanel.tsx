@@ -19,7 +19,7 @@ import {
   TableArrowUpRegular,
   WarningRegular,
 } from "@fluentui/react-icons";
-import { format } from "../core";
+import { format, issueCodeLabel } from "../core";
 import type { Issue, Lang, Severity } from "../core";
 import type { HostKind } from "./host";
 import { countByCode, countBySeverity, severityLabel } from "./display";
@@ -215,7 +215,7 @@ export function CheckPanel(props: CheckPanelProps): React.JSX.Element {
               <ul className={styles.codes} data-testid="code-counts">
                 {byCode.map(([code, n]) => (
                   <li key={code}>
-                    <Caption1>{`${ui(`code.${code}`, lang)}: ${n}`}</Caption1>
+                    <Caption1>{`${issueCodeLabel(code, lang)}: ${n}`}</Caption1>
                   </li>
                 ))}
               </ul>

@@ -9,11 +9,12 @@ import {
   type SourceInfo,
   type SourceRow,
 } from "../district/consolidate";
-import { format, t, type MessageKey } from "../i18n";
+import { format, issueCodeLabel, t, type MessageKey } from "../i18n";
 import type {
   CommunityRow,
   GroupRow,
   Issue,
+  IssueCode,
   Metrics,
   MonthRow,
   Period,
@@ -388,7 +389,7 @@ export const ISSUES_TABLE = describeTable<Issue, readonly Issue[]>({
       unit: null,
       format: "text",
       value: (i) => i.code,
-      label: (code, lang) => t(`code.${code}` as MessageKey, lang),
+      label: (code, lang) => issueCodeLabel(code as IssueCode, lang),
     },
     { key: "value", header: "col.cellValue", unit: null, format: "text", value: (i) => i.value },
     {

@@ -11,6 +11,7 @@ import {
 } from "../district/consolidate";
 import { format, issueCodeLabel, t, type MessageKey } from "../i18n";
 import type {
+  ColumnFormat,
   CommunityRow,
   GroupRow,
   Issue,
@@ -22,7 +23,7 @@ import type {
   SchoolGroup,
   TeacherMonthRow,
 } from "../types";
-import { describeTable, type Column } from "./columns";
+import { describeTable, type Column, type Figure } from "./columns";
 
 const notStated = (text: string, lang: Parameters<typeof t>[1]) =>
   text === "" ? t("report.notStated", lang) : text;
@@ -30,6 +31,35 @@ const notStated = (text: string, lang: Parameters<typeof t>[1]) =>
 /** Communities known to the population sheet: their residents, target and rate are figures. */
 export function knownCommunities(m: Metrics): number {
   return m.byCommunity.filter((c) => c.inPopulation).length;
+}
+
+/**
+ * The figures each breakdown (community, category, target group, month) shares with the overall
+ * row: one header, unit and format, the row's own figure, and the engine's overall figure as total.
+ */
+const OVERALL_FIGURES = {
+  participants: { unit: "unit.people", format: "int" },
+  enrolments: { unit: "unit.times", format: "int" },
+  participationRate: { unit: null, format: "percent" },
+  completionRate: { unit: null, format: "percent" },
+  excellenceRate: { unit: null, format: "percent" },
+  qualifiedRate: { unit: null, format: "percent" },
+  activities: { unit: "unit.sessions", format: "int" },
+  attendance: { unit: "unit.times", format: "int" },
+  hours: { unit: "unit.hours", format: "decimal" },
+} as const satisfies Record<string, { unit: MessageKey | null; format: ColumnFormat }>;
+type OverallFigure = keyof typeof OVERALL_FIGURES;
+
+function overallFigure<K extends OverallFigure, Row extends { [k in K]: Figure }>(
+  key: K
+): Column<Row, Metrics> {
+  return {
+    key,
+    header: `col.${key}`,
+    ...OVERALL_FIGURES[key],
+    value: (row) => row[key],
+    total: (m) => m.overall[key],
+  };
 }
 
 export const COMMUNITY_TABLE = describeTable<CommunityRow, Metrics>({
@@ -53,30 +83,9 @@ export const COMMUNITY_TABLE = describeTable<CommunityRow, Metrics>({
       // No population sheet: no total of residents either, rather than a misleading 0.
       total: (m) => (knownCommunities(m) > 0 ? m.overall.residents : null),
     },
-    {
-      key: "participants",
-      header: "col.participants",
-      unit: "unit.people",
-      format: "int",
-      value: (c) => c.participants,
-      total: (m) => m.overall.participants,
-    },
-    {
-      key: "enrolments",
-      header: "col.enrolments",
-      unit: "unit.times",
-      format: "int",
-      value: (c) => c.enrolments,
-      total: (m) => m.overall.enrolments,
-    },
-    {
-      key: "participationRate",
-      header: "col.participationRate",
-      unit: null,
-      format: "percent",
-      value: (c) => c.participationRate,
-      total: (m) => m.overall.participationRate,
-    },
+    overallFigure("participants"),
+    overallFigure("enrolments"),
+    overallFigure("participationRate"),
     {
       key: "target",
       header: "col.target",
@@ -93,30 +102,9 @@ export const COMMUNITY_TABLE = describeTable<CommunityRow, Metrics>({
       value: (c) => c.targetMet,
       total: (m) => m.overall.targetMet,
     },
-    {
-      key: "activities",
-      header: "col.activities",
-      unit: "unit.sessions",
-      format: "int",
-      value: (c) => c.activities,
-      total: (m) => m.overall.activities,
-    },
-    {
-      key: "attendance",
-      header: "col.attendance",
-      unit: "unit.times",
-      format: "int",
-      value: (c) => c.attendance,
-      total: (m) => m.overall.attendance,
-    },
-    {
-      key: "hours",
-      header: "col.hours",
-      unit: "unit.hours",
-      format: "decimal",
-      value: (c) => c.hours,
-      total: (m) => m.overall.hours,
-    },
+    overallFigure("activities"),
+    overallFigure("attendance"),
+    overallFigure("hours"),
   ],
 });
 
@@ -134,70 +122,14 @@ function groupTable(key: "category" | "targetGroup") {
         value: (g) => g.key,
         label: notStated,
       },
-      {
-        key: "participants",
-        header: "col.participants",
-        unit: "unit.people",
-        format: "int",
-        value: (g) => g.participants,
-        total: (m) => m.overall.participants,
-      },
-      {
-        key: "enrolments",
-        header: "col.enrolments",
-        unit: "unit.times",
-        format: "int",
-        value: (g) => g.enrolments,
-        total: (m) => m.overall.enrolments,
-      },
-      {
-        key: "completionRate",
-        header: "col.completionRate",
-        unit: null,
-        format: "percent",
-        value: (g) => g.completionRate,
-        total: (m) => m.overall.completionRate,
-      },
-      {
-        key: "excellenceRate",
-        header: "col.excellenceRate",
-        unit: null,
-        format: "percent",
-        value: (g) => g.excellenceRate,
-        total: (m) => m.overall.excellenceRate,
-      },
-      {
-        key: "qualifiedRate",
-        header: "col.qualifiedRate",
-        unit: null,
-        format: "percent",
-        value: (g) => g.qualifiedRate,
-        total: (m) => m.overall.qualifiedRate,
-      },
-      {
-        key: "activities",
-        header: "col.activities",
-        unit: "unit.sessions",
-        format: "int",
-        value: (g) => g.activities,
-        total: (m) => m.overall.activities,
-      },
-      {
-        key: "attendance",
-        header: "col.attendance",
-        unit: "unit.times",
-        format: "int",
-        value: (g) => g.attendance,
-        total: (m) => m.overall.attendance,
-      },
-      {
-        key: "hours",
-        header: "col.hours",
-        unit: "unit.hours",
-        format: "decimal",
-        value: (g) => g.hours,
-        total: (m) => m.overall.hours,
-      },
+      overallFigure("participants"),
+      overallFigure("enrolments"),
+      overallFigure("completionRate"),
+      overallFigure("excellenceRate"),
+      overallFigure("qualifiedRate"),
+      overallFigure("activities"),
+      overallFigure("attendance"),
+      overallFigure("hours"),
     ],
   });
 }
@@ -211,46 +143,11 @@ export const MONTH_TABLE = describeTable<MonthRow, Metrics>({
   totals: true,
   columns: [
     { key: "month", header: "col.month", unit: null, format: "text", value: (x) => x.month },
-    {
-      key: "enrolments",
-      header: "col.enrolments",
-      unit: "unit.times",
-      format: "int",
-      value: (x) => x.enrolments,
-      total: (m) => m.overall.enrolments,
-    },
-    {
-      key: "participants",
-      header: "col.participants",
-      unit: "unit.people",
-      format: "int",
-      value: (x) => x.participants,
-      total: (m) => m.overall.participants,
-    },
-    {
-      key: "activities",
-      header: "col.activities",
-      unit: "unit.sessions",
-      format: "int",
-      value: (x) => x.activities,
-      total: (m) => m.overall.activities,
-    },
-    {
-      key: "attendance",
-      header: "col.attendance",
-      unit: "unit.times",
-      format: "int",
-      value: (x) => x.attendance,
-      total: (m) => m.overall.attendance,
-    },
-    {
-      key: "hours",
-      header: "col.hours",
-      unit: "unit.hours",
-      format: "decimal",
-      value: (x) => x.hours,
-      total: (m) => m.overall.hours,
-    },
+    overallFigure("enrolments"),
+    overallFigure("participants"),
+    overallFigure("activities"),
+    overallFigure("attendance"),
+    overallFigure("hours"),
   ],
 });
 

@@ -13,12 +13,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-
-const ID_A = "110101199003070011";
-const ID_B = "110101198506150027";
-const ID_C = "110101197001010018";
-const ROSTER = ["姓名", "所属社区", "培训项目", "报名日期", "身份证号"];
-const ACTIVITIES = ["日期", "社区", "活动名称", "参加人数"];
+import { districtXlsx } from "../helpers/districtFiles";
 
 async function run(args: string[]) {
   let out = "";
@@ -34,60 +29,14 @@ async function run(args: string[]) {
 let dir: string;
 let folder: string;
 
-async function write(file: string, sheets: Record<string, unknown[][]>) {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) wb.addWorksheet(name).addRows(rows);
-  await wb.xlsx.writeFile(file);
-}
-
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "cedu-district-"));
   folder = path.join(dir, "2025年报送");
   await fs.mkdir(path.join(folder, "社区学校"), { recursive: true });
-  await write(path.join(folder, "社区学校", "六角社区学校.xlsx"), {
-    学员花名册: [
-      ROSTER,
-      ["张三", "六角社区", "太极拳", "2025-03-01", ID_A],
-      ["李四", "六角社区", "书法", "2025-03-02", ID_B],
-      ["王五", "六角社区", "太极拳", "2025-04-01", ""],
-    ],
-    活动记录: [
-      ACTIVITIES,
-      ["2025-03-10", "六角社区", "消防演练", 30],
-      ["2025-05-01", "六角社区", "读书节", 20],
-    ],
-    社区人口: [
-      ["社区", "常住人口"],
-      ["六角社区", 1000],
-      ["金阳村", 500],
-    ],
-  });
-  await write(path.join(folder, "社区学校", "金阳村社区学校.xlsx"), {
-    学员花名册: [
-      ROSTER,
-      ["张三", "金阳", "太极拳", "2025-03-05", ID_A],
-      ["赵六", "金阳", "剪纸", "2025-06-01", ID_C],
-      ["王五", "六角社区", "书法", "2025-06-02", ""],
-    ],
-    活动记录: [
-      ACTIVITIES,
-      ["2025-05-01", "六角", "读书节", 25],
-      ["2025-06-01", "金阳村", "剪纸展", 15],
-    ],
-    社区人口: [
-      ["社区", "常住人口"],
-      ["六角社区", 1000],
-      ["金阳村", 600],
-    ],
-  });
-  await write(path.join(folder, "街道中心.xlsx"), {
-    学校名单: [
-      ["学校名称", "评估等级", "所属社区", "类型"],
-      ["六角社区学校", "优秀", "六角社区", "社区学校"],
-      ["金阳村社区学校", "合格", "金阳村", "社区学校"],
-      ["东湖社区学校", "合格", "东湖社区", "社区学校"],
-    ],
-  });
+  // The district of test/helpers/districtFiles.ts: two schools' files in a sub-folder.
+  for (const file of ["六角社区学校.xlsx", "金阳村社区学校.xlsx"])
+    await fs.writeFile(path.join(folder, "社区学校", file), await districtXlsx(file));
+  await fs.writeFile(path.join(folder, "街道中心.xlsx"), await districtXlsx("街道中心.xlsx"));
   // Excel's lock file of an open workbook is not a workbook.
   await fs.writeFile(path.join(folder, "~$街道中心.xlsx"), "lock");
 });

@@ -13,6 +13,7 @@
 const path = require("path");
 const { performance } = require("perf_hooks");
 const { setImmediate } = require("timers");
+const { fakeSheetsOf } = require("./office");
 
 async function benchLive({ root, n, formulasAt, officeInput, TODAY_EPOCH_DAY, log }) {
   global.CustomFunctions ??= {
@@ -37,20 +38,7 @@ async function benchLive({ root, n, formulasAt, officeInput, TODAY_EPOCH_DAY, lo
   const state = new fake.FakeState();
   state.platform = "desktop"; // the sizes here are about cost, not the web's 5 MB refusal
   state.sheets = [
-    ...input.sheets.map((s) => {
-      const cols = s.values.reduce((m, r) => Math.max(m, r.length), 0);
-      const values = s.values;
-      return new fake.FakeSheetData(s.name, "Visible", false, {
-        row: 0,
-        col: 0,
-        rows: values.length,
-        cols,
-        value: (r, c) => {
-          const v = values[r][c];
-          return v === undefined || v === null ? "" : v;
-        },
-      });
-    }),
+    ...fakeSheetsOf(fake, input),
     new fake.FakeSheetData("备忘", "Visible", false, { row: 0, col: 0, rows: 2000, cols: 4, value: (r, c) => `备注${r}-${c}` }),
   ];
   fake.installOffice();

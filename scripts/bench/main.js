@@ -15,7 +15,7 @@ const { setTimeout, clearTimeout } = require("timers");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 require("./ts-hook").install();
-const { officeInput, officeClean, TODAY_EPOCH_DAY } = require("./office");
+const { officeInput, officeClean, fakeSheetsOf, TODAY_EPOCH_DAY } = require("./office");
 const { engineFigures, plainAggregation, arqueroFigures, compareFigures } = require("./peers");
 const { benchDraft } = require("./draft");
 const { benchDistrict } = require("./district");
@@ -283,20 +283,7 @@ async function benchOffice(n) {
   const { generateSummary } = require(path.join(ROOT, "src/excel/generate.ts"));
   let input = officeInput(n);
   const state = new fake.FakeState();
-  state.sheets = input.sheets.map((s) => {
-    const cols = s.values.reduce((m, r) => Math.max(m, r.length), 0);
-    const values = s.values;
-    return new fake.FakeSheetData(s.name, "Visible", false, {
-      row: 0,
-      col: 0,
-      rows: values.length,
-      cols,
-      value: (r, c) => {
-        const v = values[r][c];
-        return v === undefined || v === null ? "" : v;
-      },
-    });
-  });
+  state.sheets = fakeSheetsOf(fake, input);
   const ctx = new fake.FakeContext(state);
   fake.installOffice();
   global.Excel = { run: async (_options, fn) => fn(ctx.asExcel) };

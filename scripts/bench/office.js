@@ -276,6 +276,24 @@ function officeClean(n) {
   return { enrolments: e, activities: a };
 }
 
+/** The office's sheets as sheets of the fake Excel (test/excel/fakeExcel.ts), cells read on demand. */
+function fakeSheetsOf(fake, input) {
+  return input.sheets.map((s) => {
+    const cols = s.values.reduce((m, r) => Math.max(m, r.length), 0);
+    const values = s.values;
+    return new fake.FakeSheetData(s.name, "Visible", false, {
+      row: 0,
+      col: 0,
+      rows: values.length,
+      cols,
+      value: (r, c) => {
+        const v = values[r][c];
+        return v === undefined || v === null ? "" : v;
+      },
+    });
+  });
+}
+
 module.exports = {
   COMMUNITIES,
   SERIAL_2024,
@@ -285,4 +303,5 @@ module.exports = {
   ACT_HEADER,
   officeInput,
   officeClean,
+  fakeSheetsOf,
 };
